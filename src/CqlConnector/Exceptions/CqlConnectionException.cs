@@ -1,0 +1,20 @@
+using System.Net;
+
+namespace CqlConnector;
+
+/// <summary>No connection to a Cassandra node could be opened, or an open one broke.</summary>
+public sealed class CqlConnectionException : CqlException
+{
+    /// <summary>Creates the exception.</summary>
+    public CqlConnectionException(string message, EndPoint? endPoint = null, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        EndPoint = endPoint;
+    }
+
+    /// <summary>The node's address, when one was involved.</summary>
+    public EndPoint? EndPoint { get; }
+
+    /// <inheritdoc />
+    public override bool IsTransient => true;
+}
