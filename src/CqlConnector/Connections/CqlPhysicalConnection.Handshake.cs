@@ -1,0 +1,232 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Text;
+using CqlConnector.Protocol;
+using CqlConnector.Protocol.Requests;
+using CqlConnector.Protocol.Responses;
+using CqlConnector.Serialization;
+
+namespace CqlConnector.Connections;
+
+/// <summary>Opening a connection: TCP (and TLS), protocol version negotiation, STARTUP, authentication, USE.</summary>
+internal sealed partial class CqlPhysicalConnection
+{
+    private const string CqlVersion = "3.0.0";
+
+    /// <summary>
+    /// Opens a connection, offering the highest protocol version allowed and stepping down one version at a time
+    /// when the node answers with a protocol error about the version, as production drivers do.
+    /// </summary>
+    public static async ValueTask<CqlPhysicalConnection> OpenAsync(EndPoint endPoint, ConnectionSettings settings, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var version = settings.MaxProtocolVersion;
+        while (true)
+        {
+            var connection = new CqlPhysicalConnection(endPoint, settings, version);
+            try
+            {
+                await connection.ConnectAsync(io, cancellationToken).ConfigureAwait(false);
+                await connection.StartupAsync(io, cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch (CqlServerException ex) when (version > ProtocolVersion.V3 && IsVersionRejection(ex))
+            {
+                connection.Dispose();
+                version--;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the node refused the offered protocol version. Newer nodes answer with a PROTOCOL_ERROR; Cassandra 2.1
+    /// answers a v4 frame with a SERVER_ERROR wrapping "Invalid or unsupported protocol version".
+    /// </summary>
+    private static bool IsVersionRejection(CqlServerException ex)
+        => ex.Code is CqlErrorCode.ProtocolError or CqlErrorCode.ServerError
+           && ex.Message.Contains("protocol version", StringComparison.OrdinalIgnoreCase);
+
+    private async ValueTask ConnectAsync(IOBehavior io, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(EndPoint.AddressFamily == AddressFamily.Unspecified ? AddressFamily.InterNetwork : EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
+        {
+            NoDelay = true,
+        };
+        _socket = socket;
+        try
+        {
+            if (io == IOBehavior.Synchronous)
+            {
+                ConnectWithTimeout(socket);
+            }
+            else
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_settings.ConnectTimeout);
+                try
+                {
+                    await socket.ConnectAsync(EndPoint, timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new SocketException((int)SocketError.TimedOut);
+                }
+            }
+        }
+        catch (SocketException ex)
+        {
+            var reason = ex.SocketErrorCode switch
+            {
+                SocketError.ConnectionRefused => "nothing is listening on that port (is Cassandra running and is its native transport enabled?)",
+                SocketError.TimedOut => $"no answer within the connect timeout of {_settings.ConnectTimeout.TotalSeconds:0.#} s",
+                _ => ex.Message,
+            };
+            throw new CqlConnectionException($"Could not connect to Cassandra at {EndPoint}: {reason}.", EndPoint, ex);
+        }
+
+        Stream stream = new NetworkStream(socket, ownsSocket: true);
+        if (_settings.Tls is { } tls)
+        {
+            var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+            var options = new SslClientAuthenticationOptions
+            {
+                TargetHost = tls.TargetHost ?? (EndPoint as DnsEndPoint)?.Host ?? (EndPoint as IPEndPoint)?.Address.ToString(),
+                RemoteCertificateValidationCallback = tls.RemoteCertificateValidationCallback,
+                ClientCertificates = tls.ClientCertificates,
+                EnabledSslProtocols = tls.EnabledSslProtocols,
+                CertificateRevocationCheckMode = tls.CertificateRevocationCheckMode,
+            };
+            try
+            {
+                if (io == IOBehavior.Synchronous)
+                {
+                    socket.ReceiveTimeout = (int)_settings.ConnectTimeout.TotalMilliseconds;
+                    ssl.AuthenticateAsClient(options);
+                    socket.ReceiveTimeout = 0;
+                }
+                else
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    timeout.CancelAfter(_settings.ConnectTimeout);
+                    await ssl.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                ssl.Dispose();
+                throw new CqlConnectionException($"The TLS handshake with {EndPoint} failed: {ex.Message}", EndPoint, ex);
+            }
+
+            stream = ssl;
+        }
+
+        _stream = stream;
+        StartReader();
+        RequestTimeoutSweeper.Register(this);
+    }
+
+    /// <summary>A blocking connect bounded by the connect timeout, without any thread-pool dependency.</summary>
+    private void ConnectWithTimeout(Socket socket)
+    {
+        socket.Blocking = false;
+        try
+        {
+            socket.Connect(EndPoint);
+        }
+        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
+        {
+            var micros = (int)Math.Min(_settings.ConnectTimeout.TotalMicroseconds, int.MaxValue);
+            if (!socket.Poll(micros, SelectMode.SelectWrite))
+            {
+                throw new SocketException((int)SocketError.TimedOut);
+            }
+
+            var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+            if (error != SocketError.Success)
+            {
+                throw new SocketException((int)error);
+            }
+        }
+
+        socket.Blocking = true;
+    }
+
+    private async ValueTask StartupAsync(IOBehavior io, CancellationToken cancellationToken)
+    {
+        var timeout = _settings.ConnectTimeout;
+        using (var supported = await SendAsync(OptionsRequest.Instance, timeout, io, cancellationToken).ConfigureAwait(false))
+        {
+            ExpectOpcode(supported, Opcode.Supported);
+            var reader = new CqlReader(supported.Body);
+            SupportedOptions = reader.ReadStringMultimap();
+        }
+
+        var options = new Dictionary<string, string>
+        {
+            ["CQL_VERSION"] = CqlVersion,
+            ["DRIVER_NAME"] = "CqlConnector",
+            ["DRIVER_VERSION"] = typeof(CqlPhysicalConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
+        };
+        CqlRequest request = new StartupRequest(options);
+        while (true)
+        {
+            using var response = await SendAsync(request, timeout, io, cancellationToken).ConfigureAwait(false);
+            if (response.Opcode is Opcode.Ready or Opcode.AuthSuccess)
+            {
+                break;
+            }
+
+            if (response.Opcode == Opcode.Authenticate)
+            {
+                var authenticator = new CqlReader(response.Body).ReadString();
+                request = new AuthResponseRequest(InitialAuthToken(authenticator));
+                continue;
+            }
+
+            if (response.Opcode == Opcode.AuthChallenge)
+            {
+                throw new CqlAuthenticationException($"The node {EndPoint} sent a further SASL challenge, which PLAIN authentication does not expect.");
+            }
+
+            ExpectOpcode(response, Opcode.Ready);
+        }
+
+        if (_settings.Keyspace is { } keyspace)
+        {
+            await UseKeyspaceAsync(keyspace, io, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends USE for <paramref name="keyspace"/> (quoted, so its case is kept).</summary>
+    public async ValueTask UseKeyspaceAsync(string keyspace, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var request = new QueryRequest($"USE {CqlIdentifier.Quote(keyspace)}", new QueryParameters());
+        using var response = await SendAsync(request, _settings.RequestTimeout, io, cancellationToken).ConfigureAwait(false);
+        Keyspace = keyspace;
+    }
+
+    private byte[] InitialAuthToken(string authenticator)
+    {
+        if (_settings.Username is null)
+        {
+            throw new CqlAuthenticationException(
+                $"The node {EndPoint} requires authentication ({authenticator}) but the connection string has no Username/Password.");
+        }
+
+        // SASL PLAIN: authorization id (empty), user name and password separated by NUL bytes.
+        return Encoding.UTF8.GetBytes($"\0{_settings.Username}\0{_settings.Password}");
+    }
+
+    private void ExpectOpcode(ResponseFrame frame, Opcode expected)
+    {
+        if (frame.Opcode != expected)
+        {
+            throw new CqlProtocolViolationException($"The node {EndPoint} answered {frame.Opcode} where {expected} was expected.");
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using CqlConnector.Connections;
+using CqlConnector.Execution;
+
+namespace CqlConnector;
+
+/// <summary>
+/// The entry point of CqlConnector: owns the session with the cluster (connections, prepared statements) for one
+/// connection string. Create one per application and open cheap <see cref="CqlConnection"/>s from it; they all
+/// share the session. Thread-safe.
+/// </summary>
+public sealed class CqlDataSource : DbDataSource
+{
+    private static readonly ConcurrentDictionary<string, CqlDataSource> Shared = new(StringComparer.Ordinal);
+    private readonly string _connectionString;
+
+    private CqlDataSource(string connectionString)
+    {
+        var builder = new CqlConnectionStringBuilder(connectionString);
+        Settings = ConnectionSettings.FromBuilder(builder);
+        _connectionString = builder.ConnectionString;
+        Session = new CqlSession(Settings);
+    }
+
+    /// <summary>Creates a data source for a connection string.</summary>
+    public static CqlDataSource Create(string connectionString) => new(connectionString);
+
+    /// <summary>
+    /// The data source shared by every <see cref="CqlConnection"/> constructed with the same connection string (as
+    /// ADO.NET providers pool by connection string). It lives as long as the process.
+    /// </summary>
+    internal static CqlDataSource GetShared(string connectionString) => Shared.GetOrAdd(connectionString, static cs => new CqlDataSource(cs));
+
+    internal ConnectionSettings Settings { get; }
+
+    internal CqlSession Session { get; }
+
+    /// <inheritdoc />
+    public override string ConnectionString => _connectionString;
+
+    /// <summary>Creates a closed connection that uses this data source's session.</summary>
+    public new CqlConnection CreateConnection() => new(this);
+
+    /// <summary>Creates and opens a connection.</summary>
+    public new async ValueTask<CqlConnection> OpenConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = CreateConnection();
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    /// <summary>Creates a command on an internal connection of this data source.</summary>
+    public new CqlCommand CreateCommand(string? commandText = null)
+    {
+        var command = new CqlCommand(commandText) { DataSourceForCommand = this };
+        return command;
+    }
+
+    /// <inheritdoc />
+    protected override DbConnection CreateDbConnection() => CreateConnection();
+
+    /// <inheritdoc />
+    protected override DbCommand CreateDbCommand(string? commandText = null) => CreateCommand(commandText);
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Session.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <inheritdoc />
+    protected override ValueTask DisposeAsyncCore()
+    {
+        Session.Dispose();
+        return base.DisposeAsyncCore();
+    }
+}
