@@ -309,6 +309,7 @@ wait_ready() {
   done
   log "the node (pid $pid) did not become ready within $START_TIMEOUT s; last lines of ${OUT_LOG#"$REPO_ROOT"/}:"
   tail -n 60 "$OUT_LOG" >&2 || true
+  log "it is left running: a later 'start' waits for it again, 'stop' ends it"
   return 1
 }
 
@@ -318,9 +319,15 @@ cmd_start() {
   if pid="$(recorded_pid)"; then
     # Started from this folder earlier (possibly by a run that gave up waiting): wait for it
     # instead of starting a second daemon on the same data.
-    if port_open && grep -q "$READY_LINE" "$OUT_LOG" 2>/dev/null; then
-      log "already running (pid $pid) on $ADDRESS:$PORT"
-      return 0
+    if grep -q "$READY_LINE" "$OUT_LOG" 2>/dev/null; then
+      if port_open; then
+        log "already running (pid $pid) on $ADDRESS:$PORT"
+        return 0
+      fi
+      # Ready, but not where this call looks: started with other CASSANDRA_* settings.
+      local where
+      where="$(grep -o "$READY_LINE on /[^ ]*" "$OUT_LOG" | tail -n1 | sed 's|.* on /||; s|\.*$||')"
+      die "the node from this folder (pid $pid) serves ${where:-elsewhere}, not $ADDRESS:$PORT; run '$0 stop' first, or use its settings"
     fi
     log "node (pid $pid) is starting; waiting for it"
     wait_ready "$pid" "$(date +%s%3N)"
