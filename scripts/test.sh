@@ -89,8 +89,8 @@ dotnet test "$SOLUTION" -c Release \
   --blame-hang-timeout "${TEST_HANG_TIMEOUT:-15m}" --blame-hang-dump-type none \
   "$@" || status=$?
 
-# 4. Totals over every TRX file: <Counters total=".." passed=".." failed=".." error=".."
-#    timeout=".." aborted=".." notExecuted=".." .../>.
+# 4. Totals over every TRX file: <Counters total=".." executed=".." passed=".." failed=".."
+#    error=".." timeout=".." aborted=".." notExecuted=".." .../>.
 counter() { # counter <attribute> <Counters element>
   local value
   value="$(sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2")"
@@ -104,7 +104,11 @@ while IFS= read -r -d '' trx; do
   passed=$((passed + $(counter passed "$counters")))
   # A test that errored, timed out or was aborted did not pass: count it as failed.
   failed=$((failed + $(counter failed "$counters") + $(counter error "$counters") + $(counter timeout "$counters") + $(counter aborted "$counters")))
-  skipped=$((skipped + $(counter notExecuted "$counters")))
+  # vstest leaves notExecuted at 0 for skipped tests and counts them only as total minus
+  # executed: take whichever is larger.
+  not_executed=$(counter notExecuted "$counters")
+  unexecuted=$(($(counter total "$counters") - $(counter executed "$counters")))
+  skipped=$((skipped + (not_executed > unexecuted ? not_executed : unexecuted)))
 done < <(find "$RESULTS_DIR" -name '*.trx' -print0)
 
 if ((status != 0)); then
