@@ -19,6 +19,9 @@ public sealed class KeyspaceFixture : IAsyncLifetime
 
     public CqlDataSource DataSource { get; private set; } = null!;
 
+    /// <summary>The node's release version, e.g. "2.1.0".</summary>
+    public string ServerVersion { get; private set; } = string.Empty;
+
     public async Task InitializeAsync()
     {
         Endpoint = await CassandraServer.GetAsync();
@@ -30,6 +33,8 @@ public sealed class KeyspaceFixture : IAsyncLifetime
         }
 
         DataSource = CqlDataSource.Create(ConnectionString);
+        await using var connection = await DataSource.OpenConnectionAsync();
+        ServerVersion = connection.ServerVersion;
     }
 
     /// <summary>Runs one statement in the test keyspace.</summary>

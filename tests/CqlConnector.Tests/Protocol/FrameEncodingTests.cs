@@ -76,7 +76,7 @@ public sealed class FrameEncodingTests
             SkipMetadata = true,
         });
         // [short bytes] id, consistency, flags 0x01|0x02, [short] 1 value, [value] null = -1.
-        Assert.Equal("030000000A" + "00000010" + "0002CAFE" + "0001" + "03" + "0001" + "FFFFFFFF", Encode(request, ProtocolVersion.V3));
+        Assert.Equal("030000000A" + "0000000D" + "0002CAFE" + "0001" + "03" + "0001" + "FFFFFFFF", Encode(request, ProtocolVersion.V3));
     }
 
     [Fact]
