@@ -109,6 +109,12 @@ public sealed class CqlCommand : DbCommand
     /// <summary>Rows per page; 0 uses the connection string's Page Size.</summary>
     public int PageSize { get; set; }
 
+    /// <summary>
+    /// Whether running the statement twice has the same effect as running it once. Only idempotent statements are
+    /// retried or speculatively re-sent after they may have reached a node. Default: false.
+    /// </summary>
+    public bool IsIdempotent { get; set; }
+
     internal CqlDataSource? DataSourceForCommand { get; init; }
 
     private ConnectionSettings? SettingsOrNull => DataSourceForCommand?.Settings ?? (_connection?.State == ConnectionState.Open ? _connection.Session.Settings : null);
@@ -189,7 +195,7 @@ public sealed class CqlCommand : DbCommand
         return CqlDataReader.Create(statement, frame, behavior);
     }
 
-    private async ValueTask<CqlStatement> CreateStatementAsync(IOBehavior io, CancellationToken cancellationToken)
+    private async ValueTask<StatementRunner> CreateStatementAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(CommandText))
         {
@@ -206,11 +212,12 @@ public sealed class CqlCommand : DbCommand
             values = ParameterBinder.Bind(prepared, _parameters.Items, CommandText);
         }
 
-        return new CqlStatement(session, CommandText, prepared, values)
+        return new StatementRunner(session, CommandText, prepared, values)
         {
             Consistency = ConsistencyLevel ?? settings.Consistency,
             SerialConsistency = SerialConsistencyLevel,
             PageSize = PageSize > 0 ? PageSize : settings.PageSize,
+            IsIdempotent = IsIdempotent,
             Timeout = _commandTimeout is { } seconds
                 ? (seconds == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(seconds))
                 : settings.RequestTimeout,

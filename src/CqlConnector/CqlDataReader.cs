@@ -16,7 +16,7 @@ namespace CqlConnector;
 /// </summary>
 public sealed class CqlDataReader : DbDataReader
 {
-    private readonly CqlStatement? _statement;
+    private readonly StatementRunner? _statement;
     private readonly CommandBehavior _behavior;
     private readonly RowsPage.Cursor _cursor = new();
     private RowsPage? _page;
@@ -25,7 +25,7 @@ public sealed class CqlDataReader : DbDataReader
     private bool _closed;
     private bool _hasRows;
 
-    private CqlDataReader(CqlStatement? statement, RowsPage? page, CommandBehavior behavior)
+    private CqlDataReader(StatementRunner? statement, RowsPage? page, CommandBehavior behavior)
     {
         _statement = statement;
         _page = page;
@@ -37,7 +37,7 @@ public sealed class CqlDataReader : DbDataReader
         }
     }
 
-    internal static CqlDataReader Create(CqlStatement statement, ResponseFrame frame, CommandBehavior behavior)
+    internal static CqlDataReader Create(StatementRunner statement, ResponseFrame frame, CommandBehavior behavior)
     {
         RowsPage? page;
         try

@@ -34,7 +34,8 @@ public sealed class CqlDataSource : DbDataSource
 
     internal ConnectionSettings Settings { get; }
 
-    internal CqlSession Session { get; }
+    /// <summary>The session with the cluster that every connection of this data source shares.</summary>
+    public CqlSession Session { get; }
 
     /// <inheritdoc />
     public override string ConnectionString => _connectionString;

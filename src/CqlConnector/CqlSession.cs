@@ -2,38 +2,41 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using CqlConnector.Connections;
+using CqlConnector.Execution;
 using CqlConnector.Protocol;
 using CqlConnector.Protocol.Requests;
 using CqlConnector.Protocol.Responses;
 using CqlConnector.Serialization;
 
-namespace CqlConnector.Execution;
+namespace CqlConnector;
 
 /// <summary>
-/// The long-lived state behind a <see cref="CqlDataSource"/>: the connection to the cluster and the prepared
-/// statements. Thread-safe; every <see cref="CqlConnection"/> opened from the data source shares it.
+/// The long-lived, thread-safe state behind a <see cref="CqlDataSource"/>: the connections to the cluster and the
+/// prepared statements. One per application (per connection string); every <see cref="CqlConnection"/> opened from
+/// the data source shares it.
 /// </summary>
-internal sealed class CqlSession : IDisposable
+public sealed partial class CqlSession : IDisposable, IAsyncDisposable
 {
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private readonly ConcurrentDictionary<string, Task<PreparedMetadata>> _prepared = new(StringComparer.Ordinal);
     private CqlPhysicalConnection? _connection;
     private bool _disposed;
 
-    public CqlSession(ConnectionSettings settings)
+    internal CqlSession(ConnectionSettings settings)
     {
         Settings = settings;
     }
 
-    public ConnectionSettings Settings { get; }
+    internal ConnectionSettings Settings { get; }
 
     /// <summary>The release version of the node first connected to (e.g. "2.1.0"), known once connected.</summary>
     public string? ServerVersion { get; private set; }
 
+    /// <summary>The protocol version negotiated with the cluster, known once connected.</summary>
     public ProtocolVersion? ProtocolVersion => _connection?.ProtocolVersion;
 
     /// <summary>Returns the open connection, opening (or re-opening) it when needed.</summary>
-    public async ValueTask<CqlPhysicalConnection> GetConnectionAsync(IOBehavior io, CancellationToken cancellationToken)
+    internal async ValueTask<CqlPhysicalConnection> GetConnectionAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var connection = _connection;
         if (connection is { IsOpen: true })
@@ -157,7 +160,7 @@ internal sealed class CqlSession : IDisposable
     /// statement's result metadata between requests, so a PREPARE racing an EXECUTE that skips metadata can come
     /// back without its result columns.
     /// </summary>
-    public async ValueTask<PreparedMetadata> PrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken, bool force = false)
+    internal async ValueTask<PreparedMetadata> PrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken, bool force = false)
     {
         var pending = new TaskCompletionSource<PreparedMetadata>(TaskCreationOptions.RunContinuationsAsynchronously);
         var entry = force ? _prepared.AddOrUpdate(query, pending.Task, (_, _) => pending.Task) : _prepared.GetOrAdd(query, pending.Task);
@@ -203,17 +206,29 @@ internal sealed class CqlSession : IDisposable
         return PreparedMetadata.Read(ref reader, frame.Version);
     }
 
-    /// <summary>Sends a request on the session's connection and returns the (non-error) response.</summary>
-    public async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, TimeSpan timeout, IOBehavior io, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a request to the cluster and returns the (non-error) response. This is the one path every request
+    /// takes: the ADO.NET command, paging, the concurrent executor and batches all come through here.
+    /// </summary>
+    internal async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
         var connection = await GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
-        return await connection.SendAsync(request, timeout, io, cancellationToken).ConfigureAwait(false);
+        options.Coordinator = connection.EndPoint;
+        return await connection.SendAsync(request, options.Timeout, io, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Closes every connection of the session.</summary>
     public void Dispose()
     {
         _disposed = true;
         _connection?.Dispose();
         _connection = null;
+    }
+
+    /// <summary>Closes every connection of the session.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -9,11 +9,11 @@ namespace CqlConnector.Execution;
 /// in bind-marker order and the execution options. A prepared statement the node has forgotten (UNPREPARED) is
 /// prepared again and re-sent once, transparently.
 /// </summary>
-internal sealed class CqlStatement
+internal sealed class StatementRunner
 {
     private PreparedMetadata? _prepared;
 
-    public CqlStatement(CqlSession session, string query, PreparedMetadata? prepared, IReadOnlyList<object?>? values)
+    public StatementRunner(CqlSession session, string query, PreparedMetadata? prepared, IReadOnlyList<object?>? values)
     {
         Session = session;
         Query = query;
@@ -35,6 +35,10 @@ internal sealed class CqlStatement
 
     public TimeSpan Timeout { get; init; }
 
+    public bool IsIdempotent { get; init; }
+
+    private RequestOptions CreateOptions() => new() { Timeout = Timeout, IsIdempotent = IsIdempotent };
+
     /// <summary>The result columns known in advance (prepared statements), used when the server skips metadata.</summary>
     public IReadOnlyList<CqlColumn>? KnownColumns => _prepared?.ResultMetadata.Columns;
 
@@ -50,12 +54,12 @@ internal sealed class CqlStatement
 
         try
         {
-            return await Session.ExecuteAsync(CreateRequest(pagingState), Timeout, io, cancellationToken).ConfigureAwait(false);
+            return await Session.ExecuteAsync(CreateRequest(pagingState), CreateOptions(), io, cancellationToken).ConfigureAwait(false);
         }
         catch (CqlUnpreparedException) when (_prepared is not null)
         {
             _prepared = await Session.PrepareAsync(Query, io, cancellationToken, force: true).ConfigureAwait(false);
-            return await Session.ExecuteAsync(CreateRequest(pagingState), Timeout, io, cancellationToken).ConfigureAwait(false);
+            return await Session.ExecuteAsync(CreateRequest(pagingState), CreateOptions(), io, cancellationToken).ConfigureAwait(false);
         }
     }
 
