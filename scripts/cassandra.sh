@@ -93,15 +93,17 @@ port_open() {
   timeout 2 bash -c "exec 3<>/dev/tcp/$ADDRESS/$PORT" >/dev/null 2>&1
 }
 
-# Prints the recorded pid if that process is alive and is a Cassandra daemon (a stale pid
-# file after a reboot could name an unrelated process: never signal that one).
+# Prints the recorded pid if that process is alive and is the Cassandra daemon of this
+# folder (a stale pid file after a reboot could name an unrelated process, or another
+# checkout's node: never signal those).
 recorded_pid() {
   [[ -f "$PID_FILE" ]] || return 1
-  local pid
+  local pid cmdline
   pid="$(<"$PID_FILE")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   [[ -r "/proc/$pid/cmdline" ]] || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'org.apache.cassandra.service.CassandraDaemon' || return 1
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline")"
+  [[ "$cmdline" == *" -Dcassandra.logdir=$LOG_DIR "* && "$cmdline" == *org.apache.cassandra.service.CassandraDaemon* ]] || return 1
   echo "$pid"
 }
 

@@ -16,7 +16,7 @@ namespace CqlConnector.Execution;
 internal sealed class CqlSession : IDisposable
 {
     private readonly SemaphoreSlim _openLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, PreparedMetadata> _prepared = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Task<PreparedMetadata>> _prepared = new(StringComparer.Ordinal);
     private CqlPhysicalConnection? _connection;
     private bool _disposed;
 
@@ -151,14 +151,46 @@ internal sealed class CqlSession : IDisposable
         return cells.IsNull(0) ? "unknown" : CqlConnector.Serialization.Codecs.CqlValueCodec.Read<string>(cells.GetCell(0), CqlType.Text);
     }
 
-    /// <summary>Prepares <paramref name="query"/> once per connection; later calls return the cached metadata.</summary>
+    /// <summary>
+    /// Prepares <paramref name="query"/> once per connection; later calls return the cached metadata. Concurrent
+    /// callers share one PREPARE: besides saving round trips, this matters on Cassandra 2.1, whose nodes share a
+    /// statement's result metadata between requests, so a PREPARE racing an EXECUTE that skips metadata can come
+    /// back without its result columns.
+    /// </summary>
     public async ValueTask<PreparedMetadata> PrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken, bool force = false)
     {
-        if (!force && _prepared.TryGetValue(query, out var cached))
+        var pending = new TaskCompletionSource<PreparedMetadata>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = force ? _prepared.AddOrUpdate(query, pending.Task, (_, _) => pending.Task) : _prepared.GetOrAdd(query, pending.Task);
+        if (entry != pending.Task)
         {
-            return cached;
+            if (io == IOBehavior.Asynchronous)
+            {
+                return await entry.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // Completed by the preparing caller's own thread: this wait needs no thread-pool thread.
+            ((IAsyncResult)entry).AsyncWaitHandle.WaitOne();
+            return entry.GetAwaiter().GetResult();
         }
 
+        try
+        {
+            var prepared = await SendPrepareAsync(query, io, cancellationToken).ConfigureAwait(false);
+            pending.SetResult(prepared);
+            return prepared;
+        }
+        catch (Exception ex)
+        {
+            // Forget the failed attempt so that the next caller prepares afresh; the callers that joined it fail with it.
+            _prepared.TryRemove(new KeyValuePair<string, Task<PreparedMetadata>>(query, pending.Task));
+            pending.SetException(ex);
+            _ = pending.Task.Exception;
+            throw;
+        }
+    }
+
+    private async ValueTask<PreparedMetadata> SendPrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken)
+    {
         var connection = await GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
         using var frame = await connection.SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, io, cancellationToken).ConfigureAwait(false);
         var reader = new CqlReader(frame.Body);
@@ -168,9 +200,7 @@ internal sealed class CqlSession : IDisposable
             throw new CqlProtocolViolationException($"The node answered PREPARE with a {kind} result.");
         }
 
-        var prepared = PreparedMetadata.Read(ref reader, frame.Version);
-        _prepared[query] = prepared;
-        return prepared;
+        return PreparedMetadata.Read(ref reader, frame.Version);
     }
 
     /// <summary>Sends a request on the session's connection and returns the (non-error) response.</summary>

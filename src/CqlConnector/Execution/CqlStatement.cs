@@ -41,6 +41,13 @@ internal sealed class CqlStatement
     /// <summary>Runs the statement for one page; <paramref name="pagingState"/> is null for the first page.</summary>
     public async ValueTask<ResponseFrame> ExecutePageAsync(byte[]? pagingState, IOBehavior io, CancellationToken cancellationToken)
     {
+        // A Cassandra 2.1 node shares a statement's result metadata between requests, so a PREPARE that raced another
+        // client's EXECUTE (which skipped metadata) can lack its result columns; prepare again to learn them.
+        for (var attempt = 0; attempt < 3 && _prepared is { ResultMetadata: { Columns: null, ColumnCount: > 0 } }; attempt++)
+        {
+            _prepared = await Session.PrepareAsync(Query, io, cancellationToken, force: true).ConfigureAwait(false);
+        }
+
         try
         {
             return await Session.ExecuteAsync(CreateRequest(pagingState), Timeout, io, cancellationToken).ConfigureAwait(false);

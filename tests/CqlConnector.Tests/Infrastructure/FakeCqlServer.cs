@@ -1,0 +1,150 @@
+using System.Buffers.Binary;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using CqlConnector.Protocol.Frames;
+using CqlConnector.Serialization;
+
+namespace CqlConnector.Tests.Infrastructure;
+
+/// <summary>
+/// An in-process CQL server speaking just enough protocol v3 to finish a handshake, for faults a real node cannot
+/// produce on demand: requests that are never answered, late answers. It is used beside, never instead of, the real
+/// node. Every QUERY other than the driver's release_version lookup is passed to <see cref="OnQuery"/>.
+/// </summary>
+internal sealed class FakeCqlServer : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _tasks = [];
+
+    public FakeCqlServer()
+    {
+        _listener.Start();
+        _tasks.Add(AcceptLoopAsync());
+    }
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public string ConnectionString => $"Contact Points=127.0.0.1;Port={Port};Max Protocol Version=3";
+
+    /// <summary>
+    /// Decides how a QUERY is answered: given its CQL text, returns the delay before a Void result, or null to never answer.
+    /// </summary>
+    public Func<string, TimeSpan?> OnQuery { get; set; } = _ => TimeSpan.Zero;
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            lock (_tasks)
+            {
+                _tasks.Add(ServeAsync(socket));
+            }
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        using var owned = socket;
+        var stream = new NetworkStream(socket);
+        var writeLock = new SemaphoreSlim(1, 1);
+        var header = new byte[FrameHeader.Size];
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                await stream.ReadExactlyAsync(header, _stop.Token);
+                var frame = FrameHeader.Read(header);
+                var body = new byte[frame.BodyLength];
+                await stream.ReadExactlyAsync(body, _stop.Token);
+                switch (frame.Opcode)
+                {
+                    case CqlConnector.Protocol.Opcode.Options:
+                        await SendAsync(stream, writeLock, frame.StreamId, 0x06, w => w.WriteUInt16(0));
+                        break;
+                    case CqlConnector.Protocol.Opcode.Startup:
+                        await SendAsync(stream, writeLock, frame.StreamId, 0x02, _ => { });
+                        break;
+                    case CqlConnector.Protocol.Opcode.Query:
+                        var length = BinaryPrimitives.ReadInt32BigEndian(body);
+                        var query = Encoding.UTF8.GetString(body, 4, length);
+                        if (query.Contains("release_version", StringComparison.Ordinal))
+                        {
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WriteReleaseVersionRows);
+                        }
+                        else if (OnQuery(query) is { } delay)
+                        {
+                            var streamId = frame.StreamId;
+                            _ = Task.Run(async () =>
+                            {
+                                await Task.Delay(delay, _stop.Token);
+                                await SendAsync(stream, writeLock, streamId, 0x08, w => w.WriteInt32(0x0001));
+                            });
+                        }
+
+                        break;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or EndOfStreamException or SocketException)
+        {
+        }
+    }
+
+    private static void WriteReleaseVersionRows(CqlBufferWriter writer)
+    {
+        writer.WriteInt32(0x0002); // Rows
+        writer.WriteInt32(0x0001); // Global_tables_spec
+        writer.WriteInt32(1);
+        writer.WriteString("system");
+        writer.WriteString("local");
+        writer.WriteString("release_version");
+        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
+        writer.WriteInt32(1);
+        writer.WriteBytes("9.9.9"u8);
+    }
+
+    private static async Task SendAsync(NetworkStream stream, SemaphoreSlim writeLock, short streamId, byte opcode, Action<CqlBufferWriter> writeBody)
+    {
+        using var writer = new CqlBufferWriter();
+        var headerOffset = writer.Reserve(FrameHeader.Size);
+        writeBody(writer);
+        new FrameHeader(0x83, FrameFlags.None, streamId, (CqlConnector.Protocol.Opcode)opcode, writer.Position - FrameHeader.Size)
+            .Write(writer.SpanAt(headerOffset, FrameHeader.Size));
+        var bytes = writer.WrittenSpan.ToArray();
+        await writeLock.WaitAsync();
+        try
+        {
+            await stream.WriteAsync(bytes);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        Task[] tasks;
+        lock (_tasks)
+        {
+            tasks = [.. _tasks];
+        }
+
+        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { })));
+        _stop.Dispose();
+    }
+}
