@@ -13,7 +13,8 @@ public class CrudTests(CassandraContextFixture<CrudTests> fixture) : IClassFixtu
 
         Assert.True(await context.Database.CanConnectAsync());
         Assert.False(await context.Database.EnsureCreatedAsync()); // already there: nothing to do
-        Assert.Empty(await context.People.Where(p => p.Id == Guid.NewGuid()).ToListAsync());
+        var unknown = Guid.NewGuid();
+        Assert.Empty(await context.People.Where(p => p.Id == unknown).ToListAsync());
     }
 
     [Fact]
@@ -57,7 +58,8 @@ public class CrudTests(CassandraContextFixture<CrudTests> fixture) : IClassFixtu
         {
             Assert.Equal("Grace", (await context.People.FirstOrDefaultAsync(p => p.Id == person.Id))?.Name);
             Assert.Equal("Grace", (await context.People.SingleOrDefaultAsync(p => p.Id == person.Id))?.Name);
-            Assert.Null(await context.People.FirstOrDefaultAsync(p => p.Id == Guid.NewGuid()));
+            var unknown = Guid.NewGuid();
+            Assert.Null(await context.People.FirstOrDefaultAsync(p => p.Id == unknown));
         }
     }
 
