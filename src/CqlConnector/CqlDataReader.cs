@@ -210,8 +210,15 @@ public sealed class CqlDataReader : DbDataReader
     public override bool IsDBNull(int ordinal)
     {
         EnsureOnRow(ordinal);
-        return _cursor.IsNull(ordinal);
+        return IsNullCell(ordinal);
     }
+
+    /// <summary>
+    /// Null, or an empty value of a type for which Cassandra's legacy "empty" means no value (e.g. an int written as
+    /// zero bytes by an old client).
+    /// </summary>
+    private bool IsNullCell(int ordinal)
+        => _cursor.IsNull(ordinal) || CqlValueCodec.IsEmptyLegacyValue(_cursor.GetCell(ordinal), Columns[ordinal].Type);
 
     /// <inheritdoc />
     public override Task<bool> IsDBNullAsync(int ordinal, CancellationToken cancellationToken) => IsDBNull(ordinal) ? TrueTask : FalseTask;
@@ -246,7 +253,7 @@ public sealed class CqlDataReader : DbDataReader
     public override object GetValue(int ordinal)
     {
         EnsureOnRow(ordinal);
-        return _cursor.IsNull(ordinal) ? DBNull.Value : CqlValueCodec.ReadObject(_cursor.GetCell(ordinal), Columns[ordinal].Type);
+        return IsNullCell(ordinal) ? DBNull.Value : CqlValueCodec.ReadObject(_cursor.GetCell(ordinal), Columns[ordinal].Type);
     }
 
     /// <inheritdoc />

@@ -27,27 +27,29 @@ internal enum SequenceShape
 /// </summary>
 internal static class CollectionReaders
 {
-    private static readonly ConcurrentDictionary<(SequenceShape Shape, Type Element), SpanReader> SequenceReaders = new();
-    private static readonly ConcurrentDictionary<(SequenceShape Shape, Type Element), SpanReader> VectorReaders = new();
+    // One dictionary per shape, keyed by element type alone: an enum in a tuple key would be boxed to hash it in
+    // unoptimised code.
+    private static readonly ConcurrentDictionary<Type, SpanReader>[] SequenceReaders = [new(), new(), new()];
+    private static readonly ConcurrentDictionary<Type, SpanReader>[] VectorReaders = [new(), new(), new()];
     private static readonly ConcurrentDictionary<(Type Key, Type Value, bool Sorted), SpanReader> MapReaders = new();
 
     /// <summary>A reader of list/set bytes into <paramref name="shape"/> of <paramref name="element"/>; called with the element's CQL type.</summary>
     public static SpanReader GetSequenceReader(SequenceShape shape, Type element)
-        => SequenceReaders.GetOrAdd((shape, element), static key => Create(key.Shape switch
+        => SequenceReaders[(int)shape].GetOrAdd(element, static (key, shape) => Create(shape switch
         {
             SequenceShape.List => nameof(ReadList),
             SequenceShape.HashSet => nameof(ReadHashSet),
             _ => nameof(ReadArray),
-        }, key.Element));
+        }, key), shape);
 
     /// <summary>A reader of vector bytes into <paramref name="shape"/> of <paramref name="element"/>; called with the vector's CQL type.</summary>
     public static SpanReader GetVectorReader(SequenceShape shape, Type element)
-        => VectorReaders.GetOrAdd((shape, element), static key => Create(key.Shape switch
+        => VectorReaders[(int)shape].GetOrAdd(element, static (key, shape) => Create(shape switch
         {
             SequenceShape.List => nameof(ReadVectorList),
             SequenceShape.HashSet => nameof(ReadVectorHashSet),
             _ => nameof(ReadVectorArray),
-        }, key.Element));
+        }, key), shape);
 
     /// <summary>A reader of map bytes into a dictionary of <paramref name="key"/> and <paramref name="value"/>; called with the map's CQL type.</summary>
     public static SpanReader GetMapReader(Type key, Type value, bool sorted)
