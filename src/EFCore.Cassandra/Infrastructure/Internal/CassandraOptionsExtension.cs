@@ -23,6 +23,10 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
     private CqlDataSource? _dataSource;
     private string? _keyspace;
 
+    // Read for every context instance (model cache key): parsed once per options instance. Not copied by the copy
+    // constructor, because the base class changes the connection string of a copy after copying.
+    private (bool Known, string? Value) _effectiveKeyspace;
+
     /// <summary>Creates empty options.</summary>
     public CassandraOptionsExtension()
     {
@@ -50,10 +54,20 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
     /// connection string's (or data source's) <c>Keyspace</c>.
     /// </summary>
     public virtual string? EffectiveKeyspace
-        => _keyspace
-            ?? KeyspaceOf(ConnectionString)
-            ?? KeyspaceOf(_dataSource?.ConnectionString)
-            ?? NullIfEmpty(Connection?.Database);
+    {
+        get
+        {
+            if (!_effectiveKeyspace.Known)
+            {
+                _effectiveKeyspace = (true, _keyspace
+                    ?? KeyspaceOf(ConnectionString)
+                    ?? KeyspaceOf(_dataSource?.ConnectionString)
+                    ?? NullIfEmpty(Connection?.Database));
+            }
+
+            return _effectiveKeyspace.Value;
+        }
+    }
 
     /// <inheritdoc />
     protected override RelationalOptionsExtension Clone() => new CassandraOptionsExtension(this);
