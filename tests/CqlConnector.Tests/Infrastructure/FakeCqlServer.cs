@@ -10,7 +10,7 @@ namespace CqlConnector.Tests.Infrastructure;
 /// <summary>
 /// An in-process CQL server speaking just enough protocol v3 to finish a handshake, for faults a real node cannot
 /// produce on demand: requests that are never answered, late answers. It is used beside, never instead of, the real
-/// node. Every QUERY other than the driver's release_version lookup is passed to <see cref="OnQuery"/>.
+/// node. Every QUERY other than the driver's system-table lookups is passed to <see cref="OnQuery"/>.
 /// </summary>
 internal sealed class FakeCqlServer : IAsyncDisposable
 {
@@ -74,14 +74,20 @@ internal sealed class FakeCqlServer : IAsyncDisposable
                         await SendAsync(stream, writeLock, frame.StreamId, 0x06, w => w.WriteUInt16(0));
                         break;
                     case CqlConnector.Protocol.Opcode.Startup:
+                    case CqlConnector.Protocol.Opcode.Register:
                         await SendAsync(stream, writeLock, frame.StreamId, 0x02, _ => { });
                         break;
                     case CqlConnector.Protocol.Opcode.Query:
                         var length = BinaryPrimitives.ReadInt32BigEndian(body);
                         var query = Encoding.UTF8.GetString(body, 4, length);
-                        if (query.Contains("release_version", StringComparison.Ordinal))
+                        if (query.Contains("system.local", StringComparison.Ordinal))
                         {
-                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WriteReleaseVersionRows);
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WriteLocalRow);
+                        }
+                        else if (query.Contains(" system.", StringComparison.Ordinal) || query.Contains(" system_schema.", StringComparison.Ordinal))
+                        {
+                            // The driver's other control-plane queries (peers, keyspaces): no rows.
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, w => w.WriteInt32(0x0001));
                         }
                         else if (OnQuery(query) is { } delay)
                         {
@@ -102,17 +108,21 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         }
     }
 
-    private static void WriteReleaseVersionRows(CqlBufferWriter writer)
+    /// <summary>system.local of a single-node cluster: release_version 9.9.9 in data center dc1.</summary>
+    private static void WriteLocalRow(CqlBufferWriter writer)
     {
         writer.WriteInt32(0x0002); // Rows
         writer.WriteInt32(0x0001); // Global_tables_spec
-        writer.WriteInt32(1);
+        writer.WriteInt32(2);
         writer.WriteString("system");
         writer.WriteString("local");
         writer.WriteString("release_version");
         writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
+        writer.WriteString("data_center");
+        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
         writer.WriteInt32(1);
         writer.WriteBytes("9.9.9"u8);
+        writer.WriteBytes("dc1"u8);
     }
 
     private static async Task SendAsync(NetworkStream stream, SemaphoreSlim writeLock, short streamId, byte opcode, Action<CqlBufferWriter> writeBody)
