@@ -14,12 +14,16 @@ namespace CqlConnector.Tests.Infrastructure;
 /// </summary>
 internal sealed class FakeCqlServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
+    private readonly List<Socket> _sockets = [];
 
-    public FakeCqlServer()
+    /// <summary>Listens on <paramref name="port"/> of 127.0.0.1 (0: any free port; a given port restarts a stopped node).</summary>
+    public FakeCqlServer(int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _tasks.Add(AcceptLoopAsync());
     }
@@ -27,6 +31,14 @@ internal sealed class FakeCqlServer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public string ConnectionString => $"Contact Points=127.0.0.1;Port={Port};Max Protocol Version=3";
+
+    /// <summary>Other fake nodes this one reports in system.peers_v2, so that a session sees a cluster.</summary>
+    public List<FakeCqlServer> Peers { get; } = [];
+
+    /// <summary>How many QUERY requests (other than the driver's system-table lookups) this node received.</summary>
+    public int QueriesReceived => Volatile.Read(ref _queriesReceived);
+
+    private int _queriesReceived;
 
     /// <summary>
     /// Decides how a QUERY is answered: given its CQL text, returns the delay before a Void result, or null to never answer.
@@ -49,6 +61,7 @@ internal sealed class FakeCqlServer : IAsyncDisposable
 
             lock (_tasks)
             {
+                _sockets.Add(socket);
                 _tasks.Add(ServeAsync(socket));
             }
         }
@@ -84,12 +97,16 @@ internal sealed class FakeCqlServer : IAsyncDisposable
                         {
                             await SendAsync(stream, writeLock, frame.StreamId, 0x08, WriteLocalRow);
                         }
+                        else if (query.Contains("system.peers_v2", StringComparison.Ordinal) && Peers.Count > 0)
+                        {
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WritePeerRows);
+                        }
                         else if (query.Contains(" system.", StringComparison.Ordinal) || query.Contains(" system_schema.", StringComparison.Ordinal))
                         {
                             // The driver's other control-plane queries (peers, keyspaces): no rows.
                             await SendAsync(stream, writeLock, frame.StreamId, 0x08, w => w.WriteInt32(0x0001));
                         }
-                        else if (OnQuery(query) is { } delay)
+                        else if (Interlocked.Increment(ref _queriesReceived) > 0 && OnQuery(query) is { } delay)
                         {
                             var streamId = frame.StreamId;
                             _ = Task.Run(async () =>
@@ -125,6 +142,31 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         writer.WriteBytes("dc1"u8);
     }
 
+    /// <summary>system.peers_v2 rows: each peer at 127.0.0.1 on its own port, in dc1.</summary>
+    private void WritePeerRows(CqlBufferWriter writer)
+    {
+        writer.WriteInt32(0x0002); // Rows
+        writer.WriteInt32(0x0001); // Global_tables_spec
+        writer.WriteInt32(4);
+        writer.WriteString("system");
+        writer.WriteString("peers_v2");
+        foreach (var (name, type) in new[] { ("peer", CqlTypeCode.Inet), ("native_address", CqlTypeCode.Inet), ("native_port", CqlTypeCode.Int), ("data_center", CqlTypeCode.Varchar) })
+        {
+            writer.WriteString(name);
+            writer.WriteUInt16((ushort)type);
+        }
+
+        writer.WriteInt32(Peers.Count);
+        foreach (var peer in Peers)
+        {
+            writer.WriteBytes([127, 0, 0, 1]);
+            writer.WriteBytes([127, 0, 0, 1]);
+            writer.WriteInt32(4);
+            writer.WriteInt32(peer.Port);
+            writer.WriteBytes("dc1"u8);
+        }
+    }
+
     private static async Task SendAsync(NetworkStream stream, SemaphoreSlim writeLock, short streamId, byte opcode, Action<CqlBufferWriter> writeBody)
     {
         using var writer = new CqlBufferWriter();
@@ -152,6 +194,11 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         lock (_tasks)
         {
             tasks = [.. _tasks];
+            foreach (var socket in _sockets)
+            {
+                // Like a killed node: every client connection is cut at once.
+                socket.Close(0);
+            }
         }
 
         await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { })));
