@@ -262,8 +262,13 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
                     await Task.Delay(TimeSpan.FromSeconds(1), _shutdown.Token).ConfigureAwait(false);
                     ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
                     break;
-                case "SCHEMA_CHANGE" when serverEvent.SchemaChange?.Target == "KEYSPACE":
-                    ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
+                case "SCHEMA_CHANGE":
+                    OnSchemaChanged(serverEvent.SchemaChange!);
+                    if (serverEvent.SchemaChange!.Target == "KEYSPACE")
+                    {
+                        ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
+                    }
+
                     break;
             }
         }
@@ -407,7 +412,40 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     internal async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
         await EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
-        return await RequestHandler.ExecuteAsync(this, request, options, io, cancellationToken).ConfigureAwait(false);
+        var frame = await RequestHandler.ExecuteAsync(this, request, options, io, cancellationToken).ConfigureAwait(false);
+        if (frame.Opcode == Protocol.Opcode.Result && frame.Body.Length >= 4 && (ResultKind)System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(frame.Body) == ResultKind.SchemaChange)
+        {
+            var reader = new CqlReader(frame.Body[4..]);
+            OnSchemaChanged(SchemaChange.Read(ref reader));
+        }
+
+        return frame;
+    }
+
+    /// <summary>
+    /// Forgets the prepared statements that read or write a changed table (or any table of a changed keyspace), so
+    /// that the next execution prepares them again. A node normally answers UNPREPARED for those, but Cassandra 2.1.0
+    /// keeps executing a statement prepared against a dropped table, silently against the old table; preparing again
+    /// replaces it on the node.
+    /// </summary>
+    internal void OnSchemaChanged(SchemaChange change)
+    {
+        if (change.Target is not ("TABLE" or "KEYSPACE") || change.ChangeType == "CREATED" && change.Target == "KEYSPACE")
+        {
+            return;
+        }
+
+        foreach (var (query, entry) in _prepared)
+        {
+            if (entry.IsCompletedSuccessfully && References(entry.Result, change))
+            {
+                _prepared.TryRemove(new KeyValuePair<string, Task<PreparedMetadata>>(query, entry));
+            }
+        }
+
+        static bool References(PreparedMetadata prepared, SchemaChange change)
+            => prepared.Variables.Concat(prepared.ResultMetadata.Columns ?? []).Any(column =>
+                column.Keyspace == change.Keyspace && (change.Target == "KEYSPACE" || column.Table == change.Name));
     }
 
     /// <summary>Sends OPTIONS on every connection that sent nothing for a heartbeat interval; one that does not answer is closed and replaced.</summary>
