@@ -1,9 +1,9 @@
-using System.Net.Security;
+using CqlConnector.Connections.Tls;
 
 namespace CqlConnector.Connections;
 
 /// <summary>The immutable settings a session and its connections work with, parsed once from a connection string.</summary>
-internal sealed class ConnectionSettings
+internal sealed record ConnectionSettings
 {
     public required IReadOnlyList<string> ContactPoints { get; init; }
 
@@ -27,7 +27,11 @@ internal sealed class ConnectionSettings
 
     public int MaxRequestsPerConnection { get; init; } = 2048;
 
-    public SslClientAuthenticationOptions? Tls { get; init; }
+    /// <summary>Answers the node's AUTHENTICATE; from Username/Password, or CqlDataSourceBuilder.UseAuthenticator.</summary>
+    public ICqlAuthenticator? Authenticator { get; init; }
+
+    /// <summary>TLS for every connection; null for plain text.</summary>
+    public TlsOptions? Tls { get; init; }
 
     public static ConnectionSettings FromBuilder(CqlConnectionStringBuilder builder)
     {
@@ -56,7 +60,8 @@ internal sealed class ConnectionSettings
             PageSize = builder.PageSize,
             Consistency = builder.Consistency,
             MaxRequestsPerConnection = builder.MaxRequestsPerConnection,
-            Tls = builder.Ssl ? new SslClientAuthenticationOptions() : null,
+            Authenticator = string.IsNullOrEmpty(builder.Username) ? null : new PlainTextAuthenticator(builder.Username, builder.Password ?? string.Empty),
+            Tls = TlsOptions.FromConnectionString(builder),
         };
     }
 }
