@@ -229,12 +229,17 @@ write_config() {
       authorizer=CassandraAuthorizer
       ;;
     tls)
-      # Only the native transport is encrypted; no client certificate is asked for.
+      # Only the native transport is encrypted; no client certificate is asked for. 2.1's default
+      # cipher suites are CBC-SHA1 ones that current clients (.NET on OpenSSL 3) no longer offer:
+      # name AEAD suites Java 17 has. TLS 1.2 only: 2.1's Netty predates TLS 1.3.
       client_encryption="client_encryption_options:
     enabled: true
     keystore: $TLS_DIR/node.jks
     keystore_password: $TLS_PASSWORD
-    require_client_auth: false"
+    require_client_auth: false
+    protocol: TLSv1.2
+    cipher_suites: [TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                    TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, TLS_DHE_RSA_WITH_AES_128_GCM_SHA256]"
       ;;
   esac
   # Settings follow the package's own defaults (its cassandra.json), with the overrides the

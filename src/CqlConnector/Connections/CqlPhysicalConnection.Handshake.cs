@@ -34,13 +34,10 @@ internal sealed partial class CqlPhysicalConnection
                 connection.Dispose();
                 version--;
             }
-            catch (CqlTimeoutException ex)
+            catch (CqlException ex) when (connection._stream is not null && (ex is CqlTimeoutException || (ex is CqlConnectionException && settings.Tls is null)))
             {
-                // A node serving TLS reads a plain-text frame as the start of a ClientHello and never answers.
                 connection.Dispose();
-                var hint = settings.Tls is null ? " If the node has client encryption (client_encryption_options) enabled, connect with SSL=true." : string.Empty;
-                throw new CqlConnectionException(
-                    $"The node {endPoint} accepted the connection but did not answer the protocol handshake in time ({ex.Message.Split(". ")[0]}).{hint}", endPoint, ex);
+                throw TlsHandshake.HandshakeUnanswered(endPoint, settings, ex);
             }
             catch
             {

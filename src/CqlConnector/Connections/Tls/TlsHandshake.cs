@@ -47,6 +47,19 @@ internal static class TlsHandshake
         }
     }
 
+    /// <summary>
+    /// The node took the TCP connection but hung up on, or never answered, the first protocol frames. A node serving
+    /// TLS does one of the two with a plain-text client (Cassandra 2.1 closes at once): say so when TLS was off.
+    /// </summary>
+    public static CqlConnectionException HandshakeUnanswered(EndPoint endPoint, ConnectionSettings settings, CqlException ex)
+    {
+        var what = ex is CqlTimeoutException
+            ? $"did not answer the protocol handshake within the connect timeout of {settings.ConnectTimeout.TotalSeconds:0.#} s"
+            : "closed the connection during the protocol handshake";
+        var hint = settings.Tls is null ? " If the node has client encryption (client_encryption_options) enabled, connect with SSL=true." : string.Empty;
+        return new CqlConnectionException($"The node {endPoint} accepted the connection but {what}.{hint}", endPoint, ex);
+    }
+
     private static string Explain(Exception ex, CertificateValidator validator, TimeSpan connectTimeout)
     {
         if (validator.RefusalReason is { } reason)
