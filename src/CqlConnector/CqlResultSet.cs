@@ -57,6 +57,9 @@ public sealed class CqlResultSet : IAsyncEnumerable<CqlRow>, IDisposable, IAsync
     /// <summary>How the request for the current page ran.</summary>
     public CqlExecutionInfo Info => CurrentPage.Info;
 
+    /// <summary>Whether the next page has been requested in the background.</summary>
+    internal bool IsNextPageRequested => _next is not null;
+
     /// <summary>The pages, from the current one on; the next page is requested as soon as one is handed out.</summary>
     public IAsyncEnumerable<CqlPage> Pages => EnumeratePagesAsync();
 
