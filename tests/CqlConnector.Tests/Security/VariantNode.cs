@@ -53,7 +53,7 @@ public abstract class VariantNode : IAsyncLifetime
         }
     }
 
-    private async Task<(int ExitCode, string Output)> RunScriptAsync(string command, params (string Name, string Value)[] environment)
+    internal async Task<(int ExitCode, string Output)> RunScriptAsync(string command, params (string Name, string Value)[] environment)
     {
         var startInfo = new ProcessStartInfo("bash")
         {
