@@ -19,7 +19,9 @@ internal sealed class ConnectionSettings
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(12);
 
-    public ProtocolVersion MaxProtocolVersion { get; init; } = ProtocolVersion.V4;
+    public ProtocolVersion MaxProtocolVersion { get; init; } = ProtocolVersion.V5;
+
+    public CqlCompression Compression { get; init; }
 
     public int PageSize { get; init; } = 5000;
 
@@ -56,6 +58,7 @@ internal sealed class ConnectionSettings
             PageSize = builder.PageSize,
             Consistency = builder.Consistency,
             MaxRequestsPerConnection = builder.MaxRequestsPerConnection,
+            Compression = builder.Compression,
             Tls = builder.Ssl ? new SslClientAuthenticationOptions() : null,
         };
     }
