@@ -32,6 +32,15 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         ["Max Requests Per Connection"] = "Max Requests Per Connection",
         ["SSL"] = "SSL",
         ["Compression"] = "Compression",
+        ["Connections Per Host"] = "Connections Per Host",
+        ["Max Queue Size"] = "Max Queue Size",
+        ["Heartbeat Interval"] = "Heartbeat Interval",
+        ["Load Balancing"] = "Load Balancing",
+        ["Local Datacenter"] = "Local Datacenter",
+        ["Speculative Execution Delay"] = "Speculative Execution Delay",
+        ["Max Speculative Executions"] = "Max Speculative Executions",
+        ["Reconnect Base Delay"] = "Reconnect Base Delay",
+        ["Reconnect Max Delay"] = "Reconnect Max Delay",
     };
 
     /// <summary>Creates an empty builder.</summary>
@@ -141,6 +150,69 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
                 : throw new ArgumentException($"The connection string value 'Compression={text}' is not a known compression; use lz4, snappy or none.")
             : CqlCompression.None;
         set => base["Compression"] = value.ToString().ToLowerInvariant();
+    }
+
+    /// <summary>Connections opened to each node (default 1; each carries up to 'Max Requests Per Connection' requests at once).</summary>
+    public int ConnectionsPerHost
+    {
+        get => GetInt("Connections Per Host", 1);
+        set => base["Connections Per Host"] = value;
+    }
+
+    /// <summary>Requests that may wait per node when all its connections are saturated, before new ones fail fast (default 1024).</summary>
+    public int MaxQueueSize
+    {
+        get => GetInt("Max Queue Size", 1024);
+        set => base["Max Queue Size"] = value;
+    }
+
+    /// <summary>Seconds of idleness after which a connection is sent a heartbeat (default 30; 0 disables).</summary>
+    public int HeartbeatInterval
+    {
+        get => GetInt("Heartbeat Interval", 30);
+        set => base["Heartbeat Interval"] = value;
+    }
+
+    /// <summary>token-aware (default: replicas of the partition first, local data center first), dc-aware or round-robin.</summary>
+    public string LoadBalancing
+    {
+        get => GetString("Load Balancing") ?? "token-aware";
+        set => base["Load Balancing"] = value;
+    }
+
+    /// <summary>The local data center; by default the data center of the first contact point reached.</summary>
+    public string? LocalDatacenter
+    {
+        get => GetString("Local Datacenter");
+        set => base["Local Datacenter"] = value;
+    }
+
+    /// <summary>Milliseconds after which an idempotent request is also sent to the next node (default 0: never).</summary>
+    public int SpeculativeExecutionDelay
+    {
+        get => GetInt("Speculative Execution Delay", 0);
+        set => base["Speculative Execution Delay"] = value;
+    }
+
+    /// <summary>How many speculative executions at most per request (default 1).</summary>
+    public int MaxSpeculativeExecutions
+    {
+        get => GetInt("Max Speculative Executions", 1);
+        set => base["Max Speculative Executions"] = value;
+    }
+
+    /// <summary>Milliseconds before the first reconnection attempt to a node that went down (default 100, then doubling, jittered).</summary>
+    public int ReconnectBaseDelay
+    {
+        get => GetInt("Reconnect Base Delay", 100);
+        set => base["Reconnect Base Delay"] = value;
+    }
+
+    /// <summary>The longest wait in milliseconds between reconnection attempts (default 10000).</summary>
+    public int ReconnectMaxDelay
+    {
+        get => GetInt("Reconnect Max Delay", 10_000);
+        set => base["Reconnect Max Delay"] = value;
     }
 
     /// <inheritdoc />

@@ -19,7 +19,7 @@ public sealed class CompressionRoundTripTests(KeyspaceFixture fixture) : IClassF
     public async Task Rows_and_a_large_blob_round_trip_compressed(string algorithm)
     {
         await using var dataSource = CqlDataSource.Create($"{fixture.ConnectionString};Compression={algorithm}");
-        var connection = await dataSource.Session.GetConnectionAsync(IOBehavior.Asynchronous, default);
+        var connection = await PooledConnection.FirstAsync(dataSource);
         Assert.Contains(algorithm, connection.SupportedOptions["COMPRESSION"]);
         Assert.Equal(algorithm, connection.Compression);
 
@@ -68,7 +68,7 @@ public sealed class CompressionRoundTripTests(KeyspaceFixture fixture) : IClassF
     {
         await using var server = new FakeCqlServer(); // lists no COMPRESSION at all
         await using var dataSource = CqlDataSource.Create(server.ConnectionString + ";Compression=snappy");
-        var connection = await dataSource.Session.GetConnectionAsync(IOBehavior.Asynchronous, default);
+        var connection = await PooledConnection.FirstAsync(dataSource);
         Assert.Null(connection.Compression);
     }
 

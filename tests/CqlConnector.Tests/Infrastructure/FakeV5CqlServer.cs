@@ -12,10 +12,12 @@ namespace CqlConnector.Tests.Infrastructure;
 /// <summary>
 /// An in-process server speaking protocol v5 with its segment framing (native_protocol_v5.spec §2), since no v5 node
 /// is reachable here: OPTIONS and STARTUP unframed, everything after READY in checksummed segments (LZ4 segments when
-/// STARTUP asked for lz4). It refuses other versions like a real node, answers a batch of requests read together
-/// with one batch of segments (so responses share segments), and can corrupt a segment on demand.
+/// STARTUP asked for lz4). It refuses other versions like a real node, answers the requests read together with one
+/// write of segments (so answers share segments), and can corrupt a segment on demand.
 /// <list type="bullet">
+/// <item>QUERY on system.local: a single node 5.0.0 in dc1; other system tables: no rows; REGISTER: READY.</item>
 /// <item>QUERY "SELECT payload": one row with one blob of <see cref="PayloadSize"/> bytes (i, mod 251).</item>
+/// <item>QUERY "WITH EVENT": a STATUS_CHANGE event and then the answer, in one segment.</item>
 /// <item>QUERY "CORRUPT": answered with a segment whose CRC32 is wrong.</item>
 /// <item>any other QUERY: one row with one int, the length of the query text in UTF-8 bytes.</item>
 /// </list>
@@ -46,9 +48,6 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
 
     /// <summary>Protocol versions offered by clients, in order (a refused one is followed by the next attempt).</summary>
     public List<int> OfferedVersions { get; } = [];
-
-    /// <summary>The most request envelopes seen in one client segment (the client coalesces requests).</summary>
-    public int MaxEnvelopesPerClientSegment { get; private set; }
 
     /// <summary>Client segments that were not self-contained (parts of a large request).</summary>
     public int SplitClientSegments { get; private set; }
@@ -168,7 +167,6 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
             var start = 0;
             while (true)
             {
-                var before = requests.Count;
                 var headerIsSelfContained = end - start >= SegmentHeader.HeaderSize(compressed)
                     && SegmentHeader.Read(buffer.AsSpan(start), compressed).IsSelfContained;
                 var consumed = decoder.TryDecode(buffer.AsSpan(start, end - start), (header, body, length) =>
@@ -186,7 +184,6 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
                     SplitClientSegments++;
                 }
 
-                MaxEnvelopesPerClientSegment = Math.Max(MaxEnvelopesPerClientSegment, requests.Count - before);
                 start += consumed;
             }
 
@@ -213,6 +210,12 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
                 continue;
             }
 
+            if (header.Opcode == Opcode.Register)
+            {
+                AppendEnvelope(envelopes, header.StreamId, Opcode.Ready, _ => { });
+                continue;
+            }
+
             if (header.Opcode != Opcode.Query)
             {
                 AppendEnvelope(envelopes, header.StreamId, Opcode.Error, w =>
@@ -225,14 +228,33 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
 
             var length = BinaryPrimitives.ReadInt32BigEndian(body);
             var query = Encoding.UTF8.GetString(body, 4, length);
-            if (query.Contains("release_version", StringComparison.Ordinal))
+            if (query.Contains("system.local", StringComparison.Ordinal))
             {
-                AppendEnvelope(envelopes, header.StreamId, Opcode.Result, w => WriteSingleValueRows(w, "release_version", CqlTypeCode.Varchar, "5.0.0"u8));
+                AppendEnvelope(envelopes, header.StreamId, Opcode.Result, WriteLocalRow);
+            }
+            else if (query.Contains(" system.", StringComparison.Ordinal) || query.Contains(" system_schema.", StringComparison.Ordinal))
+            {
+                // The driver's other control-plane queries (peers, schema): no rows.
+                AppendEnvelope(envelopes, header.StreamId, Opcode.Result, w => w.WriteInt32(0x0001));
             }
             else if (query == "SELECT payload")
             {
                 var payload = Enumerable.Range(0, PayloadSize).Select(i => (byte)(i % 251)).ToArray();
                 AppendEnvelope(envelopes, header.StreamId, Opcode.Result, w => WriteSingleValueRows(w, "payload", CqlTypeCode.Blob, payload));
+            }
+            else if (query == "WITH EVENT")
+            {
+                AppendEnvelope(envelopes, -1, Opcode.Event, w =>
+                {
+                    w.WriteString("STATUS_CHANGE");
+                    w.WriteString("UP");
+                    w.WriteByte(4);
+                    w.WriteRaw([127, 0, 0, 9]);
+                    w.WriteInt32(9042);
+                });
+                var value = new byte[4];
+                BinaryPrimitives.WriteInt32BigEndian(value, length);
+                AppendEnvelope(envelopes, header.StreamId, Opcode.Result, w => WriteSingleValueRows(w, "length", CqlTypeCode.Int, value));
             }
             else if (query == "CORRUPT")
             {
@@ -256,6 +278,23 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
         }
 
         await stream.WriteAsync(bytes, _stop.Token);
+    }
+
+    /// <summary>system.local of a single-node cluster: release_version 5.0.0 in data center dc1.</summary>
+    private static void WriteLocalRow(CqlBufferWriter writer)
+    {
+        writer.WriteInt32(0x0002); // Rows
+        writer.WriteInt32(0x0001); // Global_tables_spec
+        writer.WriteInt32(2);
+        writer.WriteString("system");
+        writer.WriteString("local");
+        writer.WriteString("release_version");
+        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
+        writer.WriteString("data_center");
+        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
+        writer.WriteInt32(1);
+        writer.WriteBytes("5.0.0"u8);
+        writer.WriteBytes("dc1"u8);
     }
 
     private static void WriteSingleValueRows(CqlBufferWriter writer, string column, CqlTypeCode type, ReadOnlySpan<byte> value)

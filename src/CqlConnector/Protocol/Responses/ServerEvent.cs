@@ -7,7 +7,11 @@ namespace CqlConnector.Protocol.Responses;
 /// An EVENT pushed by a node on a connection REGISTERed for it (§4.2.6; stream id -1): the body is the event type
 /// as a [string], then the event's own fields.
 /// </summary>
-internal abstract record ServerEvent
+/// <param name="Type">TOPOLOGY_CHANGE, STATUS_CHANGE or SCHEMA_CHANGE.</param>
+/// <param name="Change">NEW_NODE / REMOVED_NODE / MOVED_NODE, UP / DOWN, or the schema change type (CREATED, UPDATED, DROPPED).</param>
+/// <param name="Address">The node's native-transport address, as the sending node knows it (topology and status events).</param>
+/// <param name="SchemaChange">The schema change (schema events).</param>
+internal sealed record ServerEvent(string Type, string Change, IPEndPoint? Address, SchemaChange? SchemaChange)
 {
     public const string TopologyChange = "TOPOLOGY_CHANGE";
     public const string StatusChange = "STATUS_CHANGE";
@@ -30,26 +34,18 @@ internal abstract record ServerEvent
     {
         var reader = new CqlReader(body);
         var type = reader.ReadString();
-        return type switch
+        switch (type)
         {
-            TopologyChange => new TopologyChangeEvent(reader.ReadString(), reader.ReadInet()),
-            StatusChange => new StatusChangeEvent(reader.ReadString(), reader.ReadInet()),
-            SchemaChangeType => new SchemaChangeEvent(SchemaChange.Read(ref reader)),
-            _ => throw new CqlProtocolViolationException(
-                $"The node sent an EVENT of type '{type}', which this client does not know; it only REGISTERs for {TopologyChange}, {StatusChange} and {SchemaChangeType}."),
-        };
+            case TopologyChange:
+            case StatusChange:
+                var change = reader.ReadString();
+                return new ServerEvent(type, change, reader.ReadInet(), null);
+            case SchemaChangeType:
+                var schemaChange = SchemaChange.Read(ref reader);
+                return new ServerEvent(type, schemaChange.ChangeType, null, schemaChange);
+            default:
+                throw new CqlProtocolViolationException(
+                    $"The node sent an EVENT of type '{type}', which this client does not know; it only REGISTERs for {TopologyChange}, {StatusChange} and {SchemaChangeType}.");
+        }
     }
 }
-
-/// <summary>A node joined, left or moved in the ring.</summary>
-/// <param name="Change">NEW_NODE, REMOVED_NODE or MOVED_NODE.</param>
-/// <param name="Address">The node's native-transport address (as the sending node knows it).</param>
-internal sealed record TopologyChangeEvent(string Change, IPEndPoint Address) : ServerEvent;
-
-/// <summary>A node went up or down, as the gossip of the sending node sees it.</summary>
-/// <param name="Change">UP or DOWN.</param>
-/// <param name="Address">The node's native-transport address.</param>
-internal sealed record StatusChangeEvent(string Change, IPEndPoint Address) : ServerEvent;
-
-/// <summary>A keyspace, table, type, function or aggregate was created, altered or dropped.</summary>
-internal sealed record SchemaChangeEvent(SchemaChange Change) : ServerEvent;

@@ -1,0 +1,158 @@
+using System.Data.Common;
+using System.Text;
+
+using CqlConnector;
+
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EntityFrameworkCore.Cassandra.Infrastructure.Internal;
+
+/// <summary>
+/// The Cassandra options of a context: the connection string or <see cref="CqlDataSource"/>, and the keyspace.
+/// </summary>
+/// <remarks>
+/// The keyspace is deliberately not part of the internal service provider's identity: contexts that differ only by
+/// keyspace share one service provider and differ by model (see <see cref="Metadata.Internal.CassandraModelCacheKeyFactory"/>).
+/// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
+/// notice in any release.
+/// </remarks>
+public class CassandraOptionsExtension : RelationalOptionsExtension
+{
+    private DbContextOptionsExtensionInfo? _info;
+    private CqlDataSource? _dataSource;
+    private string? _keyspace;
+
+    // Read for every context instance (model cache key): parsed once per options instance. Not copied by the copy
+    // constructor, because the base class changes the connection string of a copy after copying.
+    private (bool Known, string? Value) _effectiveKeyspace;
+
+    /// <summary>Creates empty options.</summary>
+    public CassandraOptionsExtension()
+    {
+    }
+
+    /// <summary>Copies options.</summary>
+    protected CassandraOptionsExtension(CassandraOptionsExtension copyFrom)
+        : base(copyFrom)
+    {
+        _dataSource = copyFrom._dataSource;
+        _keyspace = copyFrom._keyspace;
+    }
+
+    /// <inheritdoc />
+    public override DbContextOptionsExtensionInfo Info => _info ??= new ExtensionInfo(this);
+
+    /// <summary>The data source the connections come from, when one was given instead of a connection string.</summary>
+    public virtual CqlDataSource? DataSource => _dataSource;
+
+    /// <summary>The keyspace configured explicitly with <c>Keyspace(...)</c>, if any.</summary>
+    public virtual string? Keyspace => _keyspace;
+
+    /// <summary>
+    /// The keyspace the model's tables live in unless the model says otherwise: the explicit option, else the
+    /// connection string's (or data source's) <c>Keyspace</c>.
+    /// </summary>
+    public virtual string? EffectiveKeyspace
+    {
+        get
+        {
+            if (!_effectiveKeyspace.Known)
+            {
+                _effectiveKeyspace = (true, _keyspace
+                    ?? KeyspaceOf(ConnectionString)
+                    ?? KeyspaceOf(_dataSource?.ConnectionString)
+                    ?? NullIfEmpty(Connection?.Database));
+            }
+
+            return _effectiveKeyspace.Value;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override RelationalOptionsExtension Clone() => new CassandraOptionsExtension(this);
+
+    /// <summary>Returns a copy that takes its connections from <paramref name="dataSource"/>.</summary>
+    public virtual CassandraOptionsExtension WithDataSource(CqlDataSource? dataSource)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._dataSource = dataSource;
+        return clone;
+    }
+
+    /// <summary>Returns a copy with the keyspace set.</summary>
+    public virtual CassandraOptionsExtension WithKeyspace(string? keyspace)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._keyspace = keyspace;
+        return clone;
+    }
+
+    /// <inheritdoc />
+    public override void ApplyServices(IServiceCollection services) => services.AddEntityFrameworkCassandra();
+
+    /// <inheritdoc />
+    public override void Validate(IDbContextOptions options)
+    {
+        base.Validate(options);
+
+        if (_dataSource is not null && (ConnectionString is not null || Connection is not null))
+        {
+            throw new InvalidOperationException(
+                "Both a CqlDataSource and a connection string (or connection) were configured for Cassandra; configure one.");
+        }
+    }
+
+    private static string? KeyspaceOf(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return null;
+        }
+
+        var builder = new CqlConnectionStringBuilder { ConnectionString = connectionString };
+        return NullIfEmpty(builder.Keyspace);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private sealed class ExtensionInfo(IDbContextOptionsExtension extension) : RelationalExtensionInfo(extension)
+    {
+        private string? _logFragment;
+
+        private new CassandraOptionsExtension Extension => (CassandraOptionsExtension)base.Extension;
+
+        public override bool IsDatabaseProvider => true;
+
+        public override string LogFragment
+        {
+            get
+            {
+                if (_logFragment is null)
+                {
+                    var builder = new StringBuilder(base.LogFragment);
+                    if (Extension._dataSource is not null)
+                    {
+                        builder.Append("DataSource ");
+                    }
+
+                    if (Extension._keyspace is not null)
+                    {
+                        builder.Append("Keyspace=").Append(Extension._keyspace).Append(' ');
+                    }
+
+                    _logFragment = builder.ToString();
+                }
+
+                return _logFragment;
+            }
+        }
+
+        // Neither the data source nor the keyspace is part of the service provider's identity: no singleton service
+        // holds either (the connection is scoped and reads them per context; the keyspace selects the model).
+        public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
+        {
+            // Nothing here influences the service provider (see above), so there is nothing to report.
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
+
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
+
+namespace EntityFrameworkCore.Cassandra.Metadata.Conventions;
+
+/// <summary>The relational conventions, adjusted for Cassandra (keyspace, value generation).</summary>
+/// <remarks>
+/// The convention set is built per context scope, so the configured keyspace is read from this context's options;
+/// the model cache key includes the keyspace (see <see cref="Internal.CassandraModelCacheKeyFactory"/>).
+/// </remarks>
+public class CassandraConventionSetBuilder(
+    ProviderConventionSetBuilderDependencies dependencies,
+    RelationalConventionSetBuilderDependencies relationalDependencies,
+    IDbContextOptions options)
+    : RelationalConventionSetBuilder(dependencies, relationalDependencies)
+{
+    /// <inheritdoc />
+    public override ConventionSet CreateConventionSet()
+    {
+        var conventionSet = base.CreateConventionSet();
+
+        conventionSet.Replace<ValueGenerationConvention>(
+            new CassandraValueGenerationConvention(Dependencies, RelationalDependencies));
+        conventionSet.Add(
+            new CassandraKeyspaceConvention(options.FindExtension<CassandraOptionsExtension>()?.EffectiveKeyspace));
+
+        return conventionSet;
+    }
+}

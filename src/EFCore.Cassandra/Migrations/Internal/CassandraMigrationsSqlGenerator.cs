@@ -1,0 +1,219 @@
+using System.Text;
+
+using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
+using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
+
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
+
+namespace EntityFrameworkCore.Cassandra.Migrations.Internal;
+
+/// <summary>
+/// CQL DDL for schema operations: a schema is a keyspace (<c>CREATE KEYSPACE IF NOT EXISTS</c>), a table is created
+/// with its primary key as partition key (and clustering columns), and every statement runs outside a transaction.
+/// </summary>
+/// <remarks>
+/// Operations this version cannot express in CQL raise <see cref="NotSupportedException"/> saying so, rather than
+/// producing SQL that Cassandra would reject. A table or seed row without a schema goes to the configured keyspace.
+/// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
+/// notice in any release.
+/// </remarks>
+public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, IDbContextOptions options)
+    : MigrationsSqlGenerator(dependencies)
+{
+    private readonly string? _defaultKeyspace = options.FindExtension<CassandraOptionsExtension>()?.EffectiveKeyspace;
+
+    /// <summary>
+    /// The replication of keyspaces the provider creates: one replica, which suits a development node; production
+    /// keyspaces are created by operations or configured in the model (a later version).
+    /// </summary>
+    public const string DefaultReplication = "{'class': 'SimpleStrategy', 'replication_factor': 1}";
+
+    /// <summary>Creates a keyspace when it does not exist yet.</summary>
+    /// <inheritdoc />
+    protected override void Generate(EnsureSchemaOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        builder
+            .Append("CREATE KEYSPACE IF NOT EXISTS ")
+            .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name))
+            .Append(" WITH replication = ")
+            .Append(DefaultReplication)
+            .AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+        EndStatement(builder);
+    }
+
+    /// <summary>Drops a keyspace with everything in it.</summary>
+    /// <inheritdoc />
+    protected override void Generate(DropSchemaOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        if (IsSystemKeyspace(operation.Name))
+        {
+            throw new InvalidOperationException(CassandraStrings.CannotDropSystemKeyspace(operation.Name));
+        }
+
+        builder
+            .Append("DROP KEYSPACE IF EXISTS ")
+            .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name))
+            .AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+        EndStatement(builder);
+    }
+
+    /// <inheritdoc />
+    protected override void Generate(
+        CreateTableOperation operation,
+        IModel? model,
+        MigrationCommandListBuilder builder,
+        bool terminate = true)
+    {
+        if (operation.PrimaryKey is null || operation.PrimaryKey.Columns.Length == 0)
+        {
+            throw new InvalidOperationException(CassandraStrings.KeylessTableNotSupported(operation.Name, operation.Name));
+        }
+
+        builder
+            .Append("CREATE TABLE IF NOT EXISTS ")
+            .Append(Table(operation.Name, operation.Schema))
+            .AppendLine(" (");
+
+        using (builder.Indent())
+        {
+            foreach (var column in operation.Columns)
+            {
+                ColumnDefinition(column, model, builder);
+                builder.AppendLine(",");
+            }
+
+            builder.Append("PRIMARY KEY (");
+            PrimaryKeyDefinition(operation, builder);
+            builder.AppendLine(")");
+        }
+
+        builder.Append(")");
+
+        if (terminate)
+        {
+            builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+            EndStatement(builder);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void Generate(
+        DropTableOperation operation,
+        IModel? model,
+        MigrationCommandListBuilder builder,
+        bool terminate = true)
+    {
+        builder.Append("DROP TABLE IF EXISTS ").Append(Table(operation.Name, operation.Schema));
+
+        if (terminate)
+        {
+            builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+            EndStatement(builder);
+        }
+    }
+
+    /// <summary>Seed rows: one INSERT statement each (CQL sends one statement per request).</summary>
+    /// <inheritdoc />
+    protected override void Generate(
+        InsertDataOperation operation,
+        IModel? model,
+        MigrationCommandListBuilder builder,
+        bool terminate = true)
+    {
+        foreach (var command in GenerateModificationCommands(operation, model))
+        {
+            var sql = new StringBuilder();
+            SqlGenerator.AppendInsertOperation(sql, command, 0, out _);
+            builder.Append(sql.ToString()).AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+            EndStatement(builder);
+        }
+    }
+
+    /// <summary>Raw CQL, sent as written.</summary>
+    /// <inheritdoc />
+    protected override void Generate(SqlOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        builder.Append(operation.Sql);
+        EndStatement(builder);
+    }
+
+    /// <summary>Cassandra has no transactions: every statement is sent on its own.</summary>
+    /// <inheritdoc />
+    protected override void EndStatement(MigrationCommandListBuilder builder, bool suppressTransaction = false)
+        => builder.EndCommand(suppressTransaction: true);
+
+    /// <summary>Appends <c>"name" type</c>: CQL columns have no NULL/NOT NULL, defaults or computed values.</summary>
+    protected override void ColumnDefinition(AddColumnOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        if (operation.ComputedColumnSql is not null)
+        {
+            throw new NotSupportedException(CassandraStrings.ComputedColumnNotSupported(operation.Name, operation.Table));
+        }
+
+        if (operation.DefaultValue is not null || operation.DefaultValueSql is not null)
+        {
+            throw new NotSupportedException(CassandraStrings.DefaultValueNotSupported(operation.Name, operation.Table));
+        }
+
+        builder
+            .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name))
+            .Append(" ")
+            .Append(operation.ColumnType ?? GetColumnType(operation.Schema, operation.Table, operation.Name, operation, model)!);
+    }
+
+    /// <summary>
+    /// Appends the inside of <c>PRIMARY KEY (...)</c>: the partition key in its own parentheses, then the clustering
+    /// columns. For now the first key column is the partition key (composite keys are rejected by model validation).
+    /// </summary>
+    protected virtual void PrimaryKeyDefinition(CreateTableOperation operation, MigrationCommandListBuilder builder)
+    {
+        var columns = operation.PrimaryKey!.Columns;
+        builder.Append("(").Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(columns[0])).Append(")");
+        foreach (var clustering in columns.Skip(1))
+        {
+            builder.Append(", ").Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(clustering));
+        }
+    }
+
+    /// <summary><c>"keyspace"."table"</c>, the keyspace falling back to the configured one.</summary>
+    protected virtual string Table(string name, string? schema)
+    {
+        var keyspace = schema ?? _defaultKeyspace ?? throw new InvalidOperationException(CassandraStrings.NoKeyspace(name));
+        return Dependencies.SqlGenerationHelper.DelimitIdentifier(name, keyspace);
+    }
+
+    private static bool IsSystemKeyspace(string keyspace)
+        => keyspace.StartsWith("system", StringComparison.Ordinal) || keyspace == "dse_system";
+
+#pragma warning disable CS1591 // each one refuses an operation CQL cannot express in this version
+    protected override void Generate(AddColumnOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(AddForeignKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(AddPrimaryKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(AddUniqueConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(AddCheckConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(AlterColumnOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(RenameIndexOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(AlterSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(CreateIndexOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(CreateSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(DropColumnOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(DropForeignKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(DropIndexOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(DropPrimaryKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
+    protected override void Generate(DropSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(DropUniqueConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(DropCheckConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(RenameColumnOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(RenameSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(RestartSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(UpdateDataOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+    protected override void Generate(DeleteDataOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+#pragma warning restore CS1591
+
+    private static NotSupportedException Unsupported(MigrationOperation operation)
+        => new(CassandraStrings.MigrationOperationNotSupported(operation.GetType().Name));
+}
