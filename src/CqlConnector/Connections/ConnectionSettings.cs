@@ -1,4 +1,4 @@
-using System.Net.Security;
+using CqlConnector.Connections.Tls;
 
 namespace CqlConnector.Connections;
 
@@ -29,7 +29,11 @@ internal sealed record ConnectionSettings
 
     public int MaxRequestsPerConnection { get; init; } = 2048;
 
-    public SslClientAuthenticationOptions? Tls { get; init; }
+    /// <summary>Answers the node's AUTHENTICATE; from Username/Password, or CqlDataSourceBuilder.UseAuthenticator.</summary>
+    public ICqlAuthenticator? Authenticator { get; init; }
+
+    /// <summary>TLS for every connection; null for plain text.</summary>
+    public TlsOptions? Tls { get; init; }
 
     /// <summary>Connections opened to each node.</summary>
     public int ConnectionsPerHost { get; init; } = 1;
@@ -76,7 +80,8 @@ internal sealed record ConnectionSettings
             Consistency = builder.Consistency,
             MaxRequestsPerConnection = builder.MaxRequestsPerConnection,
             Compression = builder.Compression,
-            Tls = builder.Ssl ? new SslClientAuthenticationOptions() : null,
+            Authenticator = string.IsNullOrEmpty(builder.Username) ? null : new PlainTextAuthenticator(builder.Username, builder.Password ?? string.Empty),
+            Tls = TlsOptions.FromConnectionString(builder),
             ConnectionsPerHost = builder.ConnectionsPerHost >= 1 ? builder.ConnectionsPerHost
                 : throw new ArgumentException($"'Connections Per Host' must be at least 1, not {builder.ConnectionsPerHost}."),
             MaxQueueSize = Math.Max(0, builder.MaxQueueSize),

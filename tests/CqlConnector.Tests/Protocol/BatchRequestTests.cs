@@ -21,8 +21,8 @@ public sealed class BatchRequestTests(KeyspaceFixture fixture) : IClassFixture<K
     {
         var request = new BatchRequest(BatchType.Logged,
         [
-            BatchEntry.ForQuery("X"),
-            WithValues(BatchEntry.ForPrepared([0xCA, 0xFE]), [1], [CqlType.Int]),
+            new BatchRequest.Entry("X", null, null, null),
+            new BatchRequest.Entry(null, [0xCA, 0xFE], [1], [CqlType.Int]),
         ])
         { Consistency = ConsistencyLevel.One };
 
@@ -38,7 +38,7 @@ public sealed class BatchRequestTests(KeyspaceFixture fixture) : IClassFixture<K
     [Fact]
     public void Unlogged_batch_with_serial_consistency_and_default_timestamp_on_v4()
     {
-        var request = new BatchRequest(BatchType.Unlogged, [WithValues(BatchEntry.ForQuery("Y"), [null], [CqlType.Int])])
+        var request = new BatchRequest(BatchType.Unlogged, [new BatchRequest.Entry("Y", null, [null], [CqlType.Int])])
         {
             Consistency = ConsistencyLevel.LocalOne,
             SerialConsistency = ConsistencyLevel.LocalSerial,
@@ -57,7 +57,7 @@ public sealed class BatchRequestTests(KeyspaceFixture fixture) : IClassFixture<K
     [Fact]
     public void Counter_batch_with_keyspace_and_now_in_seconds_has_int_flags_on_v5()
     {
-        var request = new BatchRequest(BatchType.Counter, [WithValues(BatchEntry.ForPrepared([0x01]), [CqlUnset.Value], [CqlType.Counter])])
+        var request = new BatchRequest(BatchType.Counter, [new BatchRequest.Entry(null, [0x01], [CqlUnset.Value], [CqlType.Counter])])
         {
             Consistency = ConsistencyLevel.Quorum,
             Keyspace = "ks",
@@ -77,12 +77,12 @@ public sealed class BatchRequestTests(KeyspaceFixture fixture) : IClassFixture<K
     [Fact]
     public void Named_values_set_flag_0x40_and_must_be_given_for_every_statement()
     {
-        var named = new BatchRequest(BatchType.Logged, [WithValues(BatchEntry.ForQuery("Z"), [null], [CqlType.Int], ["a"])])
+        var named = new BatchRequest(BatchType.Logged, [new BatchRequest.Entry("Z", null, [null], [CqlType.Int], ["a"])])
         { Consistency = ConsistencyLevel.One };
         Assert.Equal("030000000D00000015" + "00" + "0001" + "00" + "000000015A" + "0001" + "000161" + "FFFFFFFF" + "0001" + "40",
             Encode(named, ProtocolVersion.V3));
 
-        var mixed = new BatchRequest(BatchType.Logged, [WithValues(BatchEntry.ForQuery("Z"), [1], null, ["a"]), BatchEntry.ForQuery("W")]);
+        var mixed = new BatchRequest(BatchType.Logged, [new BatchRequest.Entry("Z", null, [1], null, ["a"]), new BatchRequest.Entry("W", null, null, null)]);
         Assert.Throws<ArgumentException>(() => Encode(mixed, ProtocolVersion.V3));
         Assert.Throws<ArgumentException>(() => Encode(new BatchRequest(BatchType.Logged, []), ProtocolVersion.V3));
     }
@@ -95,9 +95,9 @@ public sealed class BatchRequestTests(KeyspaceFixture fixture) : IClassFixture<K
         var prepared = await session.PrepareAsync($"INSERT INTO {fixture.Keyspace}.batched (k, v) VALUES (?, ?)", IOBehavior.Asynchronous, default);
         var request = new BatchRequest(BatchType.Logged,
         [
-            BatchEntry.ForQuery($"INSERT INTO {fixture.Keyspace}.batched (k, v) VALUES (1, 'one')"),
-            WithValues(BatchEntry.ForQuery($"INSERT INTO {fixture.Keyspace}.batched (k, v) VALUES (?, ?)"), [2, "two"], null),
-            WithValues(BatchEntry.ForPrepared(prepared.Id), [3, "three"], prepared.VariableTypes),
+            new BatchRequest.Entry($"INSERT INTO {fixture.Keyspace}.batched (k, v) VALUES (1, 'one')", null, null, null),
+            new BatchRequest.Entry($"INSERT INTO {fixture.Keyspace}.batched (k, v) VALUES (?, ?)", null, [2, "two"], null),
+            new BatchRequest.Entry(null, prepared.Id, [3, "three"], prepared.VariableTypes),
         ])
         {
             Consistency = ConsistencyLevel.One,
@@ -119,7 +119,4 @@ public sealed class BatchRequestTests(KeyspaceFixture fixture) : IClassFixture<K
 
         Assert.Equal(new Dictionary<int, string> { [1] = "one", [2] = "two", [3] = "three" }, rows);
     }
-
-    private static BatchEntry WithValues(BatchEntry entry, object?[] values, IReadOnlyList<CqlType>? types, string[]? names = null)
-        => entry with { Values = values, ValueTypes = types, ValueNames = names };
 }

@@ -3,70 +3,42 @@ using CqlConnector.Serialization.Codecs;
 
 namespace CqlConnector.Protocol.Requests;
 
-/// <summary>The kind of a BATCH (§4.1.7 &lt;type&gt;).</summary>
-internal enum BatchType : byte
-{
-    /// <summary>Written to the batch log first, so that either all statements apply or none (the CQL default).</summary>
-    Logged = 0,
-
-    /// <summary>No batch log: cheaper, atomic only within one partition.</summary>
-    Unlogged = 1,
-
-    /// <summary>Counter updates only.</summary>
-    Counter = 2,
-}
-
-/// <summary>
-/// One &lt;query_i&gt; of a BATCH: CQL text (kind 0) or a prepared statement id (kind 1), with its bound values.
-/// </summary>
-internal sealed record BatchEntry
-{
-    private BatchEntry(string? query, byte[]? preparedId)
-    {
-        Query = query;
-        PreparedId = preparedId;
-    }
-
-    /// <summary>The CQL text of an unprepared statement.</summary>
-    public string? Query { get; }
-
-    /// <summary>The id of a prepared statement.</summary>
-    public byte[]? PreparedId { get; }
-
-    /// <summary>The bound values in bind-marker order (null and <see cref="CqlUnset"/> allowed).</summary>
-    public IReadOnlyList<object?>? Values { get; init; }
-
-    /// <summary>The CQL types of <see cref="Values"/> (from the prepared metadata); when absent, inferred from each CLR value.</summary>
-    public IReadOnlyList<CqlType>? ValueTypes { get; init; }
-
-    /// <summary>Names of the values (flag 0x40). The spec warns servers cannot implement it (CASSANDRA-10246); encoded for completeness.</summary>
-    public IReadOnlyList<string>? ValueNames { get; init; }
-
-    public static BatchEntry ForQuery(string query, IReadOnlyList<object?>? values = null) => new(query, null) { Values = values };
-
-    public static BatchEntry ForPrepared(byte[] preparedId, IReadOnlyList<object?>? values = null, IReadOnlyList<CqlType>? valueTypes = null)
-        => new(null, preparedId) { Values = values, ValueTypes = valueTypes };
-}
-
 /// <summary>
 /// BATCH (§4.1.7): &lt;type&gt;&lt;n&gt;&lt;query_1&gt;...&lt;query_n&gt;&lt;consistency&gt;&lt;flags&gt;[&lt;serial_consistency&gt;][&lt;timestamp&gt;]
-/// and on v5 [&lt;keyspace&gt;][&lt;now_in_seconds&gt;]; the flags are a byte on v3/v4 and an int on v5. Values are
-/// encoded straight into the frame with the codec of their CQL type.
+/// and on v5 [&lt;keyspace&gt;][&lt;now_in_seconds&gt;]: several INSERT/UPDATE/DELETE statements, each CQL text or a
+/// prepared id with its values, applied as one LOGGED, UNLOGGED or COUNTER batch. The flags are a byte on v3/v4 and
+/// an int on v5; values are encoded straight into the frame with the codec of their CQL type.
 /// </summary>
-internal sealed class BatchRequest(BatchType type, IReadOnlyList<BatchEntry> entries) : CqlRequest
+internal sealed class BatchRequest(BatchType type, IReadOnlyList<BatchRequest.Entry> entries) : CqlRequest
 {
+    /// <summary>One &lt;query_i&gt;: CQL text (kind 0, <see cref="Query"/>) or a prepared id (kind 1), with its values.</summary>
+    /// <param name="Query">The CQL text of an unprepared statement.</param>
+    /// <param name="PreparedId">The id of a prepared statement.</param>
+    /// <param name="Values">The bound values in bind-marker order (null and <see cref="CqlUnset"/> allowed).</param>
+    /// <param name="ValueTypes">The CQL types of the values (from the prepared metadata); when absent, inferred from each CLR value.</param>
+    /// <param name="ValueNames">
+    /// Names of the values (flag 0x40, for every entry or none). The spec warns servers cannot implement it
+    /// (CASSANDRA-10246); encoded for completeness.
+    /// </param>
+    internal readonly record struct Entry(
+        string? Query,
+        byte[]? PreparedId,
+        IReadOnlyList<object?>? Values,
+        IReadOnlyList<CqlType>? ValueTypes,
+        IReadOnlyList<string>? ValueNames = null);
+
     public override Opcode Opcode => Opcode.Batch;
 
     public BatchType Type { get; } = type;
 
-    public IReadOnlyList<BatchEntry> Entries { get; } = entries;
+    public IReadOnlyList<Entry> Entries { get; } = entries;
 
     public ConsistencyLevel Consistency { get; init; } = ConsistencyLevel.LocalOne;
 
     /// <summary>SERIAL or LOCAL_SERIAL for the Paxos phase of conditional statements.</summary>
     public ConsistencyLevel? SerialConsistency { get; init; }
 
-    /// <summary>The default write timestamp in microseconds since the epoch.</summary>
+    /// <summary>Client-side write timestamp in microseconds since the epoch, for every statement of the batch.</summary>
     public long? Timestamp { get; init; }
 
     /// <summary>The keyspace the statements run in (protocol v5).</summary>
@@ -79,7 +51,7 @@ internal sealed class BatchRequest(BatchType type, IReadOnlyList<BatchEntry> ent
     {
         if (Entries.Count is 0 or > ushort.MaxValue)
         {
-            throw new ArgumentException($"A batch holds between 1 and {ushort.MaxValue} statements; this one has {Entries.Count}.");
+            throw new ArgumentException($"A batch holds between 1 and {ushort.MaxValue} statements; this one has {Entries.Count}. Split a larger one into several batches.");
         }
 
         if ((Keyspace is not null || NowInSeconds is not null) && version < ProtocolVersion.V5)
@@ -132,7 +104,7 @@ internal sealed class BatchRequest(BatchType type, IReadOnlyList<BatchEntry> ent
         }
     }
 
-    private static void WriteEntry(CqlBufferWriter writer, BatchEntry entry, bool withNames, ProtocolVersion version)
+    private static void WriteEntry(CqlBufferWriter writer, Entry entry, bool withNames, ProtocolVersion version)
     {
         if (entry.PreparedId is { } id)
         {
@@ -142,7 +114,7 @@ internal sealed class BatchRequest(BatchType type, IReadOnlyList<BatchEntry> ent
         else
         {
             writer.WriteByte(0);
-            writer.WriteLongString(entry.Query!);
+            writer.WriteLongString(entry.Query ?? throw new ArgumentException("A batch entry has neither CQL text nor a prepared id."));
         }
 
         var values = entry.Values ?? [];
