@@ -59,7 +59,8 @@ public sealed class ServerEventTests(KeyspaceFixture fixture) : IClassFixture<Ke
         {
             using (frame)
             {
-                if (ServerEvent.Read(frame) is { SchemaChange.Target: "TABLE" } e)
+                // Events are cluster-wide: other tests' schema changes arrive too.
+                if (ServerEvent.Read(frame) is { SchemaChange: { Target: "TABLE", Name: "evented" } change } e && change.Keyspace == fixture.Keyspace)
                 {
                     received.TrySetResult(e);
                 }
