@@ -31,6 +31,7 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         ["Consistency"] = "Consistency",
         ["Max Requests Per Connection"] = "Max Requests Per Connection",
         ["SSL"] = "SSL",
+        ["Compression"] = "Compression",
         ["Connections Per Host"] = "Connections Per Host",
         ["Max Queue Size"] = "Max Queue Size",
         ["Heartbeat Interval"] = "Heartbeat Interval",
@@ -106,10 +107,10 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         set => base["Command Timeout"] = value;
     }
 
-    /// <summary>The highest native protocol version to offer (3, 4 or 5; default 4); the client steps down from it.</summary>
+    /// <summary>The highest native protocol version to offer (3, 4 or 5; default 5); the client steps down from it.</summary>
     public int MaxProtocolVersion
     {
-        get => GetInt("Max Protocol Version", 4);
+        get => GetInt("Max Protocol Version", 5);
         set => base["Max Protocol Version"] = value;
     }
 
@@ -142,6 +143,20 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
     {
         get => GetString("SSL") is { } text && bool.Parse(text);
         set => base["SSL"] = value;
+    }
+
+    /// <summary>
+    /// Compression to ask the node for (<c>lz4</c>, <c>snappy</c> or <c>none</c>, the default); used only when the node
+    /// supports it. Protocol v5 compresses with LZ4 only.
+    /// </summary>
+    public CqlCompression Compression
+    {
+        get => GetString("Compression") is { Length: > 0 } text
+            ? Enum.TryParse<CqlCompression>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
+                ? value
+                : throw new ArgumentException($"The connection string value 'Compression={text}' is not a known compression; use lz4, snappy or none.")
+            : CqlCompression.None;
+        set => base["Compression"] = value.ToString().ToLowerInvariant();
     }
 
     /// <summary>Connections opened to each node (default 1; each carries up to 'Max Requests Per Connection' requests at once).</summary>

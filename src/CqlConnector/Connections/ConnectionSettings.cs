@@ -19,7 +19,9 @@ internal sealed record ConnectionSettings
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(12);
 
-    public ProtocolVersion MaxProtocolVersion { get; init; } = ProtocolVersion.V4;
+    public ProtocolVersion MaxProtocolVersion { get; init; } = ProtocolVersion.V5;
+
+    public CqlCompression Compression { get; init; }
 
     public int PageSize { get; init; } = 5000;
 
@@ -77,6 +79,7 @@ internal sealed record ConnectionSettings
             PageSize = builder.PageSize,
             Consistency = builder.Consistency,
             MaxRequestsPerConnection = builder.MaxRequestsPerConnection,
+            Compression = builder.Compression,
             Authenticator = string.IsNullOrEmpty(builder.Username) ? null : new PlainTextAuthenticator(builder.Username, builder.Password ?? string.Empty),
             Tls = TlsOptions.FromConnectionString(builder),
             ConnectionsPerHost = builder.ConnectionsPerHost >= 1 ? builder.ConnectionsPerHost

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CqlConnector.Connections.Compression;
 using CqlConnector.Connections.Tls;
 using CqlConnector.Protocol;
 using CqlConnector.Protocol.Requests;
@@ -53,7 +54,9 @@ internal sealed partial class CqlPhysicalConnection
     /// </summary>
     private static bool IsVersionRejection(CqlServerException ex)
         => ex.Code is CqlErrorCode.ProtocolError or CqlErrorCode.ServerError
-           && ex.Message.Contains("protocol version", StringComparison.OrdinalIgnoreCase);
+           && (ex.Message.Contains("protocol version", StringComparison.OrdinalIgnoreCase)
+               // Cassandra 3.x has v5 only as a beta, which it refuses without the USE_BETA flag.
+               || ex.Message.Contains("Beta version of the protocol", StringComparison.OrdinalIgnoreCase));
 
     private async ValueTask ConnectAsync(IOBehavior io, CancellationToken cancellationToken)
     {
@@ -146,10 +149,28 @@ internal sealed partial class CqlPhysicalConnection
             ["DRIVER_NAME"] = "CqlConnector",
             ["DRIVER_VERSION"] = typeof(CqlPhysicalConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
         };
+        var compressor = ChooseCompression();
+        if (compressor is not null)
+        {
+            options["COMPRESSION"] = compressor.Name;
+            if (ProtocolVersion >= ProtocolVersion.V5)
+            {
+                _segmentCompression = true;
+            }
+            else
+            {
+                // The answer to STARTUP may already be compressed (§5); requests are compressed only after it.
+                _bodyDecompressor = compressor;
+            }
+
+            Compression = compressor.Name;
+        }
+
         CqlRequest request = new StartupRequest(options);
         while (true)
         {
             using var response = await SendAsync(request, timeout, io, cancellationToken).ConfigureAwait(false);
+            _bodyCompressor = _bodyDecompressor;
             if (response.Opcode is Opcode.Ready or Opcode.AuthSuccess)
             {
                 break;
@@ -168,6 +189,28 @@ internal sealed partial class CqlPhysicalConnection
         {
             await UseKeyspaceAsync(keyspace, io, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The compression algorithm negotiated in STARTUP ("lz4", "snappy"), or null when uncompressed.</summary>
+    public string? Compression { get; private set; }
+
+    /// <summary>
+    /// The compressor for the configured algorithm when the node lists it in SUPPORTED's COMPRESSION; v5 has LZ4 only
+    /// (at segment level), so a v5 connection configured for Snappy stays uncompressed.
+    /// </summary>
+    private FrameCompressor? ChooseCompression()
+    {
+        var name = _settings.Compression switch
+        {
+            CqlCompression.Lz4 => Lz4FrameCompressor.AlgorithmName,
+            CqlCompression.Snappy when ProtocolVersion < ProtocolVersion.V5 => SnappyFrameCompressor.AlgorithmName,
+            _ => null,
+        };
+        return name is not null
+               && SupportedOptions.TryGetValue("COMPRESSION", out var algorithms)
+               && algorithms.Contains(name, StringComparer.OrdinalIgnoreCase)
+            ? FrameCompressor.ForName(name)
+            : null;
     }
 
     /// <summary>Sends USE for <paramref name="keyspace"/> (quoted, so its case is kept).</summary>
