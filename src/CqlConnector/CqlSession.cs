@@ -519,6 +519,6 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         public IReadOnlyList<CqlHost> Hosts => session._hosts;
 
         public IReadOnlyList<CqlHost> GetReplicas(string keyspace, ReadOnlySpan<byte> routingKey)
-            => []; // Token-aware routing is wired once the Murmur3 token function lands (Cluster/Murmur3Partitioner).
+            => session.TokenMap is { } map ? map.GetReplicas(keyspace, Murmur3Partitioner.GetToken(routingKey)) : [];
     }
 }
