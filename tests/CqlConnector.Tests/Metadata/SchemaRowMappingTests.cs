@@ -171,6 +171,28 @@ public sealed class SchemaRowMappingTests
         Assert.False(events.Options.IsCompactStorage);
     }
 
+    [Fact]
+    public void Cassandra_2_keys_from_aliases_when_schema_columns_has_none()
+    {
+        // As 2.1 describes system.local and pre-CQL 3 tables: no key rows in schema_columns.
+        var table = Row(("keyspace_name", "system"), ("columnfamily_name", "local"), ("key_aliases", "[\"key\"]"), ("key_validator", M + "UTF8Type"),
+            ("column_aliases", "[]"), ("comparator", $"{M}CompositeType({M}UTF8Type,{M}ColumnToCollectionType(746f6b656e73:{M}SetType({M}UTF8Type)))"));
+        var local = SchemaParserV2.Instance.MapTable("system", table, [], [], _ => null);
+        Assert.Equal("key", Assert.Single(local.PartitionKey).Name);
+        Assert.Equal(CqlType.Text, local.PartitionKey[0].Type);
+        Assert.Empty(local.ClusteringColumns);
+
+        var wide = Row(("columnfamily_name", "wide"), ("key_aliases", "[\"a\"]"), ("key_validator", $"{M}CompositeType({M}UTF8Type,{M}Int32Type)"),
+            ("column_aliases", "[\"c\"]"), ("comparator", $"{M}ReversedType({M}LongType)"), ("is_dense", true));
+        var legacy = SchemaParserV2.Instance.MapTable("ks", wide, [], [], _ => null);
+        Assert.Equal(["a", "key2"], legacy.PartitionKey.Select(c => c.Name));
+        Assert.Equal([CqlType.Text, CqlType.Int], legacy.PartitionKey.Select(c => c.Type));
+        var c = Assert.Single(legacy.ClusteringColumns);
+        Assert.Equal(CqlType.Bigint, c.Type);
+        Assert.Equal(ClusteringOrder.Descending, c.ClusteringOrder);
+        Assert.True(legacy.Options.IsCompactStorage);
+    }
+
     [Theory]
     [InlineData("2.1.0", typeof(SchemaParserV2))]
     [InlineData("2.2.19", typeof(SchemaParserV2))]

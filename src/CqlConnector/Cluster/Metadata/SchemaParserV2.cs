@@ -51,7 +51,9 @@ internal sealed class SchemaParserV2 : SchemaParser
             // component_index is null for the only column of a single-column key.
             var position = kind is ColumnKind.PartitionKey or ColumnKind.Clustering ? row.GetNullableInt32("component_index") ?? 0 : 0;
             var order = kind == ColumnKind.Clustering ? (type.IsReversed ? ClusteringOrder.Descending : ClusteringOrder.Ascending) : ClusteringOrder.None;
-            columnMetadata.Add(new ColumnMetadata(columnName, type.Type, kind, position, order, type.IsFrozen));
+            // Tuples and user-defined types are always frozen before 3.6, and 2.1.0 does not wrap them in FrozenType.
+            var frozen = type.IsFrozen || type.Type.Code is CqlTypeCode.Tuple or CqlTypeCode.Udt;
+            columnMetadata.Add(new ColumnMetadata(columnName, type.Type, kind, position, order, frozen));
 
             if (row.GetString("index_name") is { } indexName)
             {
@@ -61,6 +63,11 @@ internal sealed class SchemaParserV2 : SchemaParser
         }
 
         var comparator = table.GetString("comparator") ?? string.Empty;
+        if (!columnMetadata.Exists(c => c.Kind == ColumnKind.PartitionKey))
+        {
+            AddKeysFromAliases(table, comparator, columnMetadata);
+        }
+
         var options2 = new TableOptions
         {
             Comment = table.GetString("comment") ?? string.Empty,
@@ -97,6 +104,36 @@ internal sealed class SchemaParserV2 : SchemaParser
 
     protected override (string Strategy, IReadOnlyDictionary<string, string> Options) MapReplication(SchemaRow keyspace)
         => (keyspace.GetString("strategy_class") ?? string.Empty, keyspace.GetJsonMap("strategy_options"));
+
+    /// <summary>
+    /// Tables without key rows in schema_columns (the system keyspace's, and tables from before CQL 3) name their keys
+    /// in key_aliases and column_aliases; the key validator and the comparator give their types.
+    /// </summary>
+    private static void AddKeysFromAliases(SchemaRow table, string comparator, List<ColumnMetadata> columns)
+    {
+        var keyAliases = table.GetJsonList("key_aliases");
+        var keyTypes = table.GetString("key_validator") is { } keyValidator ? MarshalTypeParser.ParseComparator(keyValidator).Components : [];
+        for (var i = 0; i < keyTypes.Count; i++)
+        {
+            // Cassandra names unaliased key components "key", "key2", "key3"...
+            var name = i < keyAliases.Count ? keyAliases[i] : (i == 0 ? "key" : $"key{i + 1}");
+            columns.Add(new ColumnMetadata(name, keyTypes[i].Type, ColumnKind.PartitionKey, i));
+        }
+
+        var columnAliases = table.GetJsonList("column_aliases");
+        if (columnAliases.Count == 0 || comparator.Length == 0)
+        {
+            return;
+        }
+
+        var components = MarshalTypeParser.ParseComparator(comparator).Components;
+        for (var i = 0; i < columnAliases.Count && i < components.Count; i++)
+        {
+            var component = components[i];
+            columns.Add(new ColumnMetadata(
+                columnAliases[i], component.Type, ColumnKind.Clustering, i, component.IsReversed ? ClusteringOrder.Descending : ClusteringOrder.Ascending));
+        }
+    }
 
     private static string IndexTarget(string column, SchemaType type, IReadOnlyDictionary<string, string> options)
     {

@@ -56,6 +56,25 @@ internal sealed class SchemaRow(IReadOnlyDictionary<string, object?> cells)
         return map;
     }
 
+    /// <summary>A text cell holding a JSON array of strings (2.x key and column aliases, e.g. <c>["key"]</c>); empty when absent.</summary>
+    public IReadOnlyList<string> GetJsonList(string column)
+    {
+        if (this[column] is not string { Length: > 0 } json)
+        {
+            return [];
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<string[]>(json) ?? [];
+        }
+        catch (JsonException ex)
+        {
+            throw new CqlProtocolViolationException(
+                string.Create(CultureInfo.InvariantCulture, $"The schema table column '{column}' should hold a JSON array of strings but holds '{json}': {ex.Message}"));
+        }
+    }
+
     /// <summary>
     /// A text cell holding a JSON object (2.x stores option maps so, e.g. <c>{"replication_factor":"1"}</c>); values that
     /// are not strings keep their JSON text. Empty when absent or not a JSON object.
