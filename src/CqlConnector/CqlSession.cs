@@ -72,6 +72,7 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
             // Prepared ids are per node and may be forgotten when it restarts: prepare again on the new connection.
             _prepared.Clear();
             _connection = connection;
+            OnConnectionOpened(connection);
             return connection;
         }
         finally
@@ -212,9 +213,20 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     /// </summary>
     internal async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
-        var connection = await GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
-        options.Coordinator = connection.EndPoint;
-        return await connection.SendAsync(request, options.Timeout, io, cancellationToken).ConfigureAwait(false);
+        var diagnostics = StartRequestDiagnostics(request, options);
+        try
+        {
+            var connection = await GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
+            options.Coordinator = connection.EndPoint;
+            var response = await connection.SendAsync(request, options.Timeout, io, cancellationToken).ConfigureAwait(false);
+            diagnostics.Complete(options.Coordinator, null);
+            return response;
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Complete(options.Coordinator, ex);
+            throw;
+        }
     }
 
     /// <summary>Closes every connection of the session.</summary>
