@@ -63,8 +63,15 @@ internal static class CqlMetrics
         return new Registration(reference);
     }
 
-    /// <summary>The tags naming a host: <c>server.address</c> and <c>server.port</c>.</summary>
-    public static KeyValuePair<string, object?>[] HostTags(EndPoint endPoint) => endPoint switch
+    /// <summary>
+    /// The tags naming a host: <c>server.address</c> and <c>server.port</c>. Cached per end point (a cluster has few
+    /// hosts), so that recording a request allocates nothing for them.
+    /// </summary>
+    public static KeyValuePair<string, object?>[] HostTags(EndPoint endPoint) => HostTagCache.GetOrAdd(endPoint, CreateHostTags);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<EndPoint, KeyValuePair<string, object?>[]> HostTagCache = new();
+
+    private static KeyValuePair<string, object?>[] CreateHostTags(EndPoint endPoint) => endPoint switch
     {
         IPEndPoint ip => [new("server.address", ip.Address.ToString()), new("server.port", ip.Port)],
         DnsEndPoint dns => [new("server.address", dns.Host), new("server.port", dns.Port)],
