@@ -228,7 +228,7 @@ public sealed class CqlCommand : DbCommand
     {
         if (DataSourceForCommand is { } dataSource)
         {
-            await dataSource.Session.GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
+            await dataSource.Session.EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
             return dataSource.Session;
         }
 

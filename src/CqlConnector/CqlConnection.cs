@@ -111,7 +111,7 @@ public sealed class CqlConnection : DbConnection
         _state = ConnectionState.Connecting;
         try
         {
-            await dataSource.Session.GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
+            await dataSource.Session.EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
             _state = ConnectionState.Open;
         }
         catch
@@ -148,7 +148,7 @@ public sealed class CqlConnection : DbConnection
         _keyspace = databaseName;
         if (wasOpen)
         {
-            _dataSource.Session.GetConnectionAsync(IOBehavior.Synchronous, CancellationToken.None).GetAwaiter().GetResult();
+            _dataSource.Session.EnsureInitializedAsync(IOBehavior.Synchronous, CancellationToken.None).GetAwaiter().GetResult();
         }
     }
 
@@ -161,7 +161,7 @@ public sealed class CqlConnection : DbConnection
         _keyspace = databaseName;
         if (_state == ConnectionState.Open)
         {
-            await _dataSource.Session.GetConnectionAsync(IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+            await _dataSource.Session.EnsureInitializedAsync(IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -31,6 +31,19 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         ["Consistency"] = "Consistency",
         ["Max Requests Per Connection"] = "Max Requests Per Connection",
         ["SSL"] = "SSL",
+        ["Connections Per Host"] = "Connections Per Host",
+        ["Max Queue Size"] = "Max Queue Size",
+        ["Heartbeat Interval"] = "Heartbeat Interval",
+        ["Load Balancing"] = "Load Balancing",
+        ["Local Datacenter"] = "Local Datacenter",
+        ["Speculative Execution Delay"] = "Speculative Execution Delay",
+        ["Max Speculative Executions"] = "Max Speculative Executions",
+        ["Reconnect Base Delay"] = "Reconnect Base Delay",
+        ["Reconnect Max Delay"] = "Reconnect Max Delay",
+        ["SSL Root Certificate"] = "SSL Root Certificate",
+        ["Root Certificate"] = "SSL Root Certificate",
+        ["SSL Target Host"] = "SSL Target Host",
+        ["SSL Certificate Validation"] = "SSL Certificate Validation",
     };
 
     /// <summary>Creates an empty builder.</summary>
@@ -121,11 +134,105 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         set => base["Max Requests Per Connection"] = value;
     }
 
-    /// <summary>Whether to connect with TLS, validating the server certificate against the system's trust store.</summary>
+    /// <summary>
+    /// Whether to connect with TLS (default false). The node's certificate is validated as
+    /// <see cref="SslCertificateValidation"/> says, against <see cref="SslRootCertificate"/> or the system's trust store.
+    /// </summary>
     public bool Ssl
     {
         get => GetString("SSL") is { } text && bool.Parse(text);
         set => base["SSL"] = value;
+    }
+
+    /// <summary>Connections opened to each node (default 1; each carries up to 'Max Requests Per Connection' requests at once).</summary>
+    public int ConnectionsPerHost
+    {
+        get => GetInt("Connections Per Host", 1);
+        set => base["Connections Per Host"] = value;
+    }
+
+    /// <summary>Requests that may wait per node when all its connections are saturated, before new ones fail fast (default 1024).</summary>
+    public int MaxQueueSize
+    {
+        get => GetInt("Max Queue Size", 1024);
+        set => base["Max Queue Size"] = value;
+    }
+
+    /// <summary>Seconds of idleness after which a connection is sent a heartbeat (default 30; 0 disables).</summary>
+    public int HeartbeatInterval
+    {
+        get => GetInt("Heartbeat Interval", 30);
+        set => base["Heartbeat Interval"] = value;
+    }
+
+    /// <summary>token-aware (default: replicas of the partition first, local data center first), dc-aware or round-robin.</summary>
+    public string LoadBalancing
+    {
+        get => GetString("Load Balancing") ?? "token-aware";
+        set => base["Load Balancing"] = value;
+    }
+
+    /// <summary>The local data center; by default the data center of the first contact point reached.</summary>
+    public string? LocalDatacenter
+    {
+        get => GetString("Local Datacenter");
+        set => base["Local Datacenter"] = value;
+    }
+
+    /// <summary>Milliseconds after which an idempotent request is also sent to the next node (default 0: never).</summary>
+    public int SpeculativeExecutionDelay
+    {
+        get => GetInt("Speculative Execution Delay", 0);
+        set => base["Speculative Execution Delay"] = value;
+    }
+
+    /// <summary>How many speculative executions at most per request (default 1).</summary>
+    public int MaxSpeculativeExecutions
+    {
+        get => GetInt("Max Speculative Executions", 1);
+        set => base["Max Speculative Executions"] = value;
+    }
+
+    /// <summary>Milliseconds before the first reconnection attempt to a node that went down (default 100, then doubling, jittered).</summary>
+    public int ReconnectBaseDelay
+    {
+        get => GetInt("Reconnect Base Delay", 100);
+        set => base["Reconnect Base Delay"] = value;
+    }
+
+    /// <summary>The longest wait in milliseconds between reconnection attempts (default 10000).</summary>
+    public int ReconnectMaxDelay
+    {
+        get => GetInt("Reconnect Max Delay", 10_000);
+        set => base["Reconnect Max Delay"] = value;
+    }
+
+    /// <summary>
+    /// Path of a PEM or DER file with the CA certificate(s) that signed the nodes' certificates. When set, only these
+    /// are trusted, not the system's trust store.
+    /// </summary>
+    public string? SslRootCertificate
+    {
+        get => GetString("SSL Root Certificate");
+        set => base["SSL Root Certificate"] = value;
+    }
+
+    /// <summary>The host name the nodes' certificates must carry (and the TLS SNI); default: the contact point.</summary>
+    public string? SslTargetHost
+    {
+        get => GetString("SSL Target Host");
+        set => base["SSL Target Host"] = value;
+    }
+
+    /// <summary>How the node's certificate is checked: Full (default), CA (issuer only) or None.</summary>
+    public SslCertificateValidation SslCertificateValidation
+    {
+        get => GetString("SSL Certificate Validation") is { Length: > 0 } text
+            ? Enum.TryParse<SslCertificateValidation>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
+                ? value
+                : throw new ArgumentException($"'SSL Certificate Validation={text}' is not a validation mode; use Full, CA or None.")
+            : SslCertificateValidation.Full;
+        set => base["SSL Certificate Validation"] = value.ToString();
     }
 
     /// <inheritdoc />

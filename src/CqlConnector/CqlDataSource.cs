@@ -25,6 +25,14 @@ public sealed class CqlDataSource : DbDataSource
         Session = new CqlSession(Settings) { LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance };
     }
 
+    /// <summary>A data source with settings beyond the connection string's (see <see cref="CqlDataSourceBuilder"/>).</summary>
+    internal CqlDataSource(string connectionString, ConnectionSettings settings)
+    {
+        Settings = settings;
+        _connectionString = connectionString;
+        Session = new CqlSession(Settings);
+    }
+
     /// <summary>Creates a data source for a connection string.</summary>
     public static CqlDataSource Create(string connectionString) => new(connectionString);
 

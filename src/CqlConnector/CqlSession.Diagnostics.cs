@@ -70,6 +70,9 @@ public sealed partial class CqlSession
             return [];
         }
 
-        return _connection is { IsOpen: true } connection ? [new Measurement<int>(1, CqlMetrics.HostTags(connection.EndPoint))] : [];
+        // The pools' connections per host; the control connection is not counted.
+        return _pools.Values
+            .Select(pool => new Measurement<int>(pool.Connections.Count(c => c.IsOpen), CqlMetrics.HostTags(pool.Host.EndPoint)))
+            .ToArray();
     }
 }

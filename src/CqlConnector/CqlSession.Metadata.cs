@@ -53,7 +53,7 @@ public sealed partial class CqlSession
             return known;
         }
 
-        await GetConnectionAsync(IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        await EnsureInitializedAsync(IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
         var parser = SchemaParser.ForReleaseVersion(ServerVersion);
         if (parser is null)
         {

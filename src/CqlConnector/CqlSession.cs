@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using CqlConnector.Cluster;
 using CqlConnector.Connections;
 using CqlConnector.Execution;
-using CqlConnector.Protocol;
+using CqlConnector.Pooling;
 using CqlConnector.Protocol.Requests;
 using CqlConnector.Protocol.Responses;
 using CqlConnector.Serialization;
@@ -11,155 +12,323 @@ using CqlConnector.Serialization;
 namespace CqlConnector;
 
 /// <summary>
-/// The long-lived, thread-safe state behind a <see cref="CqlDataSource"/>: the connections to the cluster and the
+/// The long-lived, thread-safe state behind a <see cref="CqlDataSource"/>: a control connection that follows the
+/// cluster's topology, a pool of connections per node, the policies that route and retry requests, and the
 /// prepared statements. One per application (per connection string); every <see cref="CqlConnection"/> opened from
 /// the data source shares it.
 /// </summary>
 public sealed partial class CqlSession : IDisposable, IAsyncDisposable
 {
-    private readonly SemaphoreSlim _openLock = new(1, 1);
+    private readonly SemaphoreSlim _initLock = new(1, 1);
     private readonly ConcurrentDictionary<string, Task<PreparedMetadata>> _prepared = new(StringComparer.Ordinal);
-    private CqlPhysicalConnection? _connection;
+    private readonly ConcurrentDictionary<IPEndPoint, HostConnectionPool> _pools = new();
+    private readonly ControlConnection _control;
+    private readonly ClusterView _view;
+    private readonly CancellationTokenSource _shutdown = new();
+    private volatile CqlHost[] _hosts = [];
+    private volatile bool _initialized;
     private bool _disposed;
+    private Task? _heartbeat;
 
     internal CqlSession(ConnectionSettings settings)
     {
         Settings = settings;
+        _control = new ControlConnection(this);
+        _view = new ClusterView(this);
     }
 
     internal ConnectionSettings Settings { get; }
 
-    /// <summary>The release version of the node first connected to (e.g. "2.1.0"), known once connected.</summary>
+    /// <summary>The release version of the node the control connection uses (e.g. "2.1.0"), known once connected.</summary>
     public string? ServerVersion { get; private set; }
 
     /// <summary>The protocol version negotiated with the cluster, known once connected.</summary>
-    public ProtocolVersion? ProtocolVersion => _connection?.ProtocolVersion;
+    public ProtocolVersion? ProtocolVersion { get; private set; }
 
-    /// <summary>Returns the open connection, opening (or re-opening) it when needed.</summary>
-    internal async ValueTask<CqlPhysicalConnection> GetConnectionAsync(IOBehavior io, CancellationToken cancellationToken)
+    /// <summary>Every node the session knows of, up or down.</summary>
+    public IReadOnlyList<CqlHost> Hosts => _hosts;
+
+    /// <summary>The state of the connection pool of each node.</summary>
+    public IReadOnlyList<CqlHostPoolState> GetPoolStates() => _hosts
+        .Select(host => _pools.TryGetValue(host.EndPoint, out var pool)
+            ? new CqlHostPoolState(host, pool.Connections.Count, pool.Connections.Sum(c => c.InFlight), pool.QueuedRequests, pool.IsReconnecting)
+            : new CqlHostPoolState(host, 0, 0, 0, false))
+        .ToArray();
+
+    internal TokenMap? TokenMap { get; private set; }
+
+    /// <summary>
+    /// Connects on first use: the control connection to the first reachable contact point reads the topology, then
+    /// each node the load-balancing policy does not ignore gets its pool. Fails only when no node can be reached.
+    /// </summary>
+    internal async ValueTask EnsureInitializedAsync(IOBehavior io, CancellationToken cancellationToken)
     {
-        var connection = _connection;
-        if (connection is { IsOpen: true })
+        if (_initialized)
         {
-            return connection;
+            return;
         }
 
         ObjectDisposedException.ThrowIf(_disposed, this);
         if (io == IOBehavior.Synchronous)
         {
-            _openLock.Wait(cancellationToken);
+            _initLock.Wait(cancellationToken);
         }
         else
         {
-            await _openLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await _initLock.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         try
         {
-            connection = _connection;
-            if (connection is { IsOpen: true })
+            if (_initialized)
             {
-                return connection;
+                return;
             }
 
-            connection?.Dispose();
-            connection = await OpenFirstReachableAsync(io, cancellationToken).ConfigureAwait(false);
-            if (ServerVersion is null)
+            var candidates = await ResolveContactPointsAsync(io, cancellationToken).ConfigureAwait(false);
+            var topology = await _control.ConnectAsync(candidates, io, cancellationToken).ConfigureAwait(false);
+            ProtocolVersion = _control.Connection!.ProtocolVersion;
+            ServerVersion = topology.Hosts[0].ReleaseVersion;
+            ApplyTopology(topology, openPools: false);
+            Settings.LoadBalancingPolicy.Initialize(_view);
+
+            var errors = new Dictionary<EndPoint, Exception>();
+            foreach (var host in _hosts)
             {
-                ServerVersion = await ReadReleaseVersionAsync(connection, io, cancellationToken).ConfigureAwait(false);
+                if (Settings.LoadBalancingPolicy.GetDistance(host) == HostDistance.Ignored)
+                {
+                    continue;
+                }
+
+                var pool = _pools.GetOrAdd(host.EndPoint, _ => new HostConnectionPool(host, this, Settings));
+                try
+                {
+                    await pool.OpenAsync(io, cancellationToken).ConfigureAwait(false);
+                }
+                catch (CqlException ex)
+                {
+                    errors[host.EndPoint] = ex;
+                }
             }
 
-            // Prepared ids are per node and may be forgotten when it restarts: prepare again on the new connection.
-            _prepared.Clear();
-            _connection = connection;
-            OnConnectionOpened(connection);
-            return connection;
+            if (!_pools.Values.Any(p => p.Connections.Count > 0))
+            {
+                throw errors.Count == 1 ? (Exception)errors.Values.First() : new CqlNoHostAvailableException(errors);
+            }
+
+            _heartbeat ??= Task.Run(() => HeartbeatLoopAsync(_shutdown.Token));
+            _initialized = true;
+        }
+        catch
+        {
+            // Leave nothing half-open: the next attempt starts afresh.
+            _control.Dispose();
+            foreach (var pool in _pools.Values)
+            {
+                pool.Dispose();
+            }
+
+            _pools.Clear();
+            throw;
         }
         finally
         {
-            _openLock.Release();
+            _initLock.Release();
         }
     }
 
-    private async ValueTask<CqlPhysicalConnection> OpenFirstReachableAsync(IOBehavior io, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<IPEndPoint>> ResolveContactPointsAsync(IOBehavior io, CancellationToken cancellationToken)
     {
-        List<Exception>? errors = null;
+        var endPoints = new List<IPEndPoint>();
+        var errors = new Dictionary<EndPoint, Exception>();
         foreach (var contactPoint in Settings.ContactPoints)
         {
+            var host = contactPoint;
+            var port = Settings.Port;
+            var colon = contactPoint.LastIndexOf(':');
+            if (colon > 0 && contactPoint.IndexOf(':') == colon && int.TryParse(contactPoint.AsSpan(colon + 1), out var explicitPort))
+            {
+                host = contactPoint[..colon];
+                port = explicitPort;
+            }
+
+            if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
+            {
+                endPoints.Add(new IPEndPoint(address, port));
+                continue;
+            }
+
             try
             {
-                foreach (var endPoint in await ResolveAsync(contactPoint, io, cancellationToken).ConfigureAwait(false))
-                {
-                    try
-                    {
-                        return await CqlPhysicalConnection.OpenAsync(endPoint, Settings, io, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (CqlConnectionException ex)
-                    {
-                        (errors ??= []).Add(ex);
-                    }
-                }
+                var addresses = io == IOBehavior.Synchronous
+                    ? Dns.GetHostAddresses(host)
+                    : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
+                endPoints.AddRange(addresses.Select(a => new IPEndPoint(a, port)));
             }
             catch (SocketException ex)
             {
-                (errors ??= []).Add(new CqlConnectionException($"The contact point '{contactPoint}' could not be resolved: {ex.Message}", null, ex));
+                errors[new DnsEndPoint(host, port)] = new CqlConnectionException($"The contact point '{contactPoint}' could not be resolved: {ex.Message}", null, ex);
             }
         }
 
-        if (errors is { Count: 1 })
+        if (endPoints.Count == 0)
         {
-            throw errors[0];
+            throw new CqlNoHostAvailableException(errors);
         }
 
-        throw new CqlConnectionException(
-            $"No Cassandra node could be reached at {string.Join(", ", Settings.ContactPoints)} (port {Settings.Port}): "
-            + string.Join(" ", errors?.Select(e => e.Message) ?? []),
-            null,
-            errors is null ? null : new AggregateException(errors));
+        return endPoints;
     }
 
-    private async ValueTask<IReadOnlyList<EndPoint>> ResolveAsync(string contactPoint, IOBehavior io, CancellationToken cancellationToken)
+    /// <summary>Opens a connection to a node with the session's settings and the protocol version already negotiated.</summary>
+    internal async ValueTask<CqlPhysicalConnection> OpenConnectionAsync(EndPoint endPoint, IOBehavior io, CancellationToken cancellationToken, bool useKeyspace = true)
     {
-        var host = contactPoint;
-        var port = Settings.Port;
-        var colon = contactPoint.LastIndexOf(':');
-        if (colon > 0 && contactPoint.IndexOf(':') == colon && int.TryParse(contactPoint.AsSpan(colon + 1), out var explicitPort))
+        var settings = Settings with
         {
-            host = contactPoint[..colon];
-            port = explicitPort;
-        }
-
-        if (IPAddress.TryParse(host.Trim('[', ']'), out var address))
-        {
-            return [new IPEndPoint(address, port)];
-        }
-
-        var addresses = io == IOBehavior.Synchronous
-            ? Dns.GetHostAddresses(host)
-            : await Dns.GetHostAddressesAsync(host, cancellationToken).ConfigureAwait(false);
-        return addresses.Select(a => (EndPoint)new IPEndPoint(a, port)).ToArray();
+            MaxProtocolVersion = ProtocolVersion ?? Settings.MaxProtocolVersion,
+            Keyspace = useKeyspace ? Settings.Keyspace : null,
+        };
+        var connection = await CqlPhysicalConnection.OpenAsync(endPoint, settings, io, cancellationToken).ConfigureAwait(false);
+        OnConnectionOpened(connection);
+        return connection;
     }
 
-    private async ValueTask<string> ReadReleaseVersionAsync(CqlPhysicalConnection connection, IOBehavior io, CancellationToken cancellationToken)
+    /// <summary>Brings the known nodes, their pools and the token map in line with what the control connection read.</summary>
+    internal void ApplyTopology(TopologySnapshot topology, bool openPools = true)
     {
-        var request = new QueryRequest("SELECT release_version FROM system.local", new QueryParameters { Consistency = ConsistencyLevel.One });
-        using var frame = await connection.SendAsync(request, Settings.RequestTimeout, io, cancellationToken).ConfigureAwait(false);
-        var page = RowsPage.Read(frame, null);
-        if (page is null || page.RowCount == 0)
+        var known = _hosts.ToDictionary(h => h.EndPoint);
+        var hosts = new List<CqlHost>();
+        foreach (var info in topology.Hosts)
         {
-            return "unknown";
+            if (!known.Remove(info.EndPoint, out var host))
+            {
+                host = new CqlHost(info.EndPoint);
+            }
+
+            host.Datacenter = info.Datacenter;
+            host.Rack = info.Rack;
+            host.ReleaseVersion = info.ReleaseVersion;
+            host.HostId = info.HostId;
+            host.Tokens = info.Tokens;
+            hosts.Add(host);
         }
 
-        var cells = new RowsPage.Cursor(page);
-        cells.MoveNext();
-        return cells.IsNull(0) ? "unknown" : CqlConnector.Serialization.Codecs.CqlValueCodec.Read<string>(cells.GetCell(0), CqlType.Text);
+        _hosts = [.. hosts];
+        foreach (var removed in known.Values)
+        {
+            if (_pools.TryRemove(removed.EndPoint, out var pool))
+            {
+                pool.Dispose();
+            }
+        }
+
+        TokenMap = topology.Partitioner?.EndsWith("Murmur3Partitioner", StringComparison.Ordinal) == true
+            ? TokenMap.Build(hosts, topology.Replication)
+            : null;
+
+        if (openPools)
+        {
+            foreach (var host in hosts)
+            {
+                if (!_pools.ContainsKey(host.EndPoint) && Settings.LoadBalancingPolicy.GetDistance(host) != HostDistance.Ignored)
+                {
+                    _pools.GetOrAdd(host.EndPoint, _ => new HostConnectionPool(host, this, Settings)).StartReconnection();
+                }
+            }
+        }
+    }
+
+    internal HostConnectionPool? GetPool(CqlHost host) => _pools.GetValueOrDefault(host.EndPoint);
+
+    /// <summary>Handles an event pushed on the control connection (called off the reader thread).</summary>
+    internal async Task OnServerEventAsync(ServerEvent serverEvent)
+    {
+        try
+        {
+            switch (serverEvent.Type)
+            {
+                case "STATUS_CHANGE" when serverEvent.Change == "UP":
+                    var host = _hosts.FirstOrDefault(h => h.EndPoint.Address.Equals(serverEvent.Address!.Address));
+                    if (host is not null && _pools.TryGetValue(host.EndPoint, out var pool))
+                    {
+                        // The node is back: do not wait for the next reconnection delay.
+                        pool.StartReconnection(immediately: true);
+                    }
+                    else
+                    {
+                        ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
+                    }
+
+                    break;
+                case "TOPOLOGY_CHANGE":
+                    // NEW_NODE is announced before the node serves clients (§4.2.6): give it a moment.
+                    await Task.Delay(TimeSpan.FromSeconds(1), _shutdown.Token).ConfigureAwait(false);
+                    ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
+                    break;
+                case "SCHEMA_CHANGE":
+                    OnSchemaChanged(serverEvent.SchemaChange!);
+                    if (serverEvent.SchemaChange!.Target == "KEYSPACE")
+                    {
+                        ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
+                    }
+
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is CqlException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The control connection broke meanwhile; it reconnects and reads the topology again by itself.
+        }
+    }
+
+    /// <summary>A pool lost its last connection: the node is down until a reconnection succeeds.</summary>
+    internal void OnHostUnreachable(HostConnectionPool pool) => pool.Host.SetDown();
+
+    /// <summary>
+    /// A pool reconnected: the node may have restarted and forgotten the prepared statements, so prepare them again
+    /// on it before it is marked up.
+    /// </summary>
+    internal async Task OnHostReachableAsync(HostConnectionPool pool, CqlPhysicalConnection connection)
+    {
+        foreach (var (query, prepared) in _prepared)
+        {
+            if (!prepared.IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var frame = await connection.SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, IOBehavior.Asynchronous, _shutdown.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (CqlServerException)
+            {
+                // E.g. the table is gone: the statement fails with a clear error when it is executed.
+            }
+        }
+
+        pool.Host.SetUp();
+    }
+
+    internal void OnReconnectionFailed(HostConnectionPool pool, Exception error)
+    {
+        // The diagnostics (logging, metrics) hook here; the next attempt follows the reconnection schedule.
+    }
+
+    internal void OnRetry()
+    {
+    }
+
+    internal void OnSpeculativeExecution()
+    {
     }
 
     /// <summary>
-    /// Prepares <paramref name="query"/> once per connection; later calls return the cached metadata. Concurrent
+    /// Prepares <paramref name="query"/> once per session; later calls return the cached metadata. Concurrent
     /// callers share one PREPARE: besides saving round trips, this matters on Cassandra 2.1, whose nodes share a
     /// statement's result metadata between requests, so a PREPARE racing an EXECUTE that skips metadata can come
-    /// back without its result columns.
+    /// back without its result columns. The statement is then prepared on the other nodes too (in the background;
+    /// with <paramref name="force"/>, before returning).
     /// </summary>
     internal async ValueTask<PreparedMetadata> PrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken, bool force = false)
     {
@@ -179,8 +348,20 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
 
         try
         {
-            var prepared = await SendPrepareAsync(query, io, cancellationToken).ConfigureAwait(false);
+            var options = new RequestOptions { Timeout = Settings.RequestTimeout, IsIdempotent = true };
+            PreparedMetadata prepared;
+            using (var frame = await ExecuteAsync(new PrepareRequest(query, null), options, io, cancellationToken).ConfigureAwait(false))
+            {
+                prepared = ReadPrepared(frame);
+            }
+
             pending.SetResult(prepared);
+            var others = PrepareOnOtherHostsAsync(query, options.Coordinator);
+            if (force)
+            {
+                await others.ConfigureAwait(false);
+            }
+
             return prepared;
         }
         catch (Exception ex)
@@ -193,10 +374,8 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         }
     }
 
-    private async ValueTask<PreparedMetadata> SendPrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken)
+    private static PreparedMetadata ReadPrepared(ResponseFrame frame)
     {
-        var connection = await GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
-        using var frame = await connection.SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, io, cancellationToken).ConfigureAwait(false);
         var reader = new CqlReader(frame.Body);
         var kind = (ResultKind)reader.ReadInt32();
         if (kind != ResultKind.Prepared)
@@ -207,6 +386,27 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         return PreparedMetadata.Read(ref reader, frame.Version);
     }
 
+    private async Task PrepareOnOtherHostsAsync(string query, EndPoint? done)
+    {
+        foreach (var pool in _pools.Values)
+        {
+            if (pool.Host.EndPoint.Equals(done) || !pool.Host.IsUp || pool.Connections.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var frame = await pool.Connections[0].SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, IOBehavior.Asynchronous, _shutdown.Token)
+                    .ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is CqlException or OperationCanceledException)
+            {
+                // That node prepares on demand (UNPREPARED) if this failed.
+            }
+        }
+    }
+
     /// <summary>
     /// Sends a request to the cluster and returns the (non-error) response. This is the one path every request
     /// takes: the ADO.NET command, paging, the concurrent executor and batches all come through here.
@@ -214,27 +414,110 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     internal async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
         var diagnostics = StartRequestDiagnostics(request, options);
+        ResponseFrame frame;
         try
         {
-            var connection = await GetConnectionAsync(io, cancellationToken).ConfigureAwait(false);
-            options.Coordinator = connection.EndPoint;
-            var response = await connection.SendAsync(request, options.Timeout, io, cancellationToken).ConfigureAwait(false);
+            await EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
+            frame = await RequestHandler.ExecuteAsync(this, request, options, io, cancellationToken).ConfigureAwait(false);
             diagnostics.Complete(options.Coordinator, null);
-            return response;
         }
         catch (Exception ex)
         {
             diagnostics.Complete(options.Coordinator, ex);
             throw;
         }
+
+        if (frame.Opcode == Protocol.Opcode.Result && frame.Body.Length >= 4 && (ResultKind)System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(frame.Body) == ResultKind.SchemaChange)
+        {
+            var reader = new CqlReader(frame.Body[4..]);
+            OnSchemaChanged(SchemaChange.Read(ref reader));
+        }
+
+        return frame;
+    }
+
+    /// <summary>
+    /// Forgets the prepared statements that read or write a changed table (or any table of a changed keyspace), so
+    /// that the next execution prepares them again. A node normally answers UNPREPARED for those, but Cassandra 2.1.0
+    /// keeps executing a statement prepared against a dropped table, silently against the old table; preparing again
+    /// replaces it on the node.
+    /// </summary>
+    internal void OnSchemaChanged(SchemaChange change)
+    {
+        if (change.Target is not ("TABLE" or "KEYSPACE") || change.ChangeType == "CREATED" && change.Target == "KEYSPACE")
+        {
+            return;
+        }
+
+        foreach (var (query, entry) in _prepared)
+        {
+            if (entry.IsCompletedSuccessfully && References(entry.Result, change))
+            {
+                _prepared.TryRemove(new KeyValuePair<string, Task<PreparedMetadata>>(query, entry));
+            }
+        }
+
+        static bool References(PreparedMetadata prepared, SchemaChange change)
+            => prepared.Variables.Concat(prepared.ResultMetadata.Columns ?? []).Any(column =>
+                column.Keyspace == change.Keyspace && (change.Target == "KEYSPACE" || column.Table == change.Name));
+    }
+
+    /// <summary>Sends OPTIONS on every connection that sent nothing for a heartbeat interval; one that does not answer is closed and replaced.</summary>
+    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
+    {
+        var interval = Settings.HeartbeatInterval;
+        if (interval <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(interval / 2);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var idleSince = Environment.TickCount64 - (long)interval.TotalMilliseconds;
+            var connections = _pools.Values.SelectMany(p => p.Connections).Append(_control.Connection).OfType<CqlPhysicalConnection>();
+            foreach (var connection in connections)
+            {
+                if (connection.IsOpen && connection.LastSendTicks < idleSince)
+                {
+                    _ = HeartbeatAsync(connection, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private async Task HeartbeatAsync(CqlPhysicalConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var frame = await connection.SendAsync(OptionsRequest.Instance, Settings.RequestTimeout, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CqlException ex)
+        {
+            connection.Close(new CqlConnectionException($"The node {connection.EndPoint} did not answer a heartbeat: {ex.Message}", connection.EndPoint, ex));
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <summary>Closes every connection of the session.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
         _disposed = true;
-        _connection?.Dispose();
-        _connection = null;
+        _shutdown.Cancel();
+        _control.Dispose();
+        foreach (var pool in _pools.Values)
+        {
+            pool.Dispose();
+        }
+
+        _pools.Clear();
     }
 
     /// <summary>Closes every connection of the session.</summary>
@@ -242,5 +525,14 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     {
         Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The session as the load-balancing policies see it.</summary>
+    private sealed class ClusterView(CqlSession session) : ICqlClusterView
+    {
+        public IReadOnlyList<CqlHost> Hosts => session._hosts;
+
+        public IReadOnlyList<CqlHost> GetReplicas(string keyspace, ReadOnlySpan<byte> routingKey)
+            => []; // Token-aware routing is wired once the Murmur3 token function lands (Cluster/Murmur3Partitioner).
     }
 }

@@ -1,9 +1,9 @@
-using System.Net.Security;
+using CqlConnector.Connections.Tls;
 
 namespace CqlConnector.Connections;
 
 /// <summary>The immutable settings a session and its connections work with, parsed once from a connection string.</summary>
-internal sealed class ConnectionSettings
+internal sealed record ConnectionSettings
 {
     public required IReadOnlyList<string> ContactPoints { get; init; }
 
@@ -27,7 +27,28 @@ internal sealed class ConnectionSettings
 
     public int MaxRequestsPerConnection { get; init; } = 2048;
 
-    public SslClientAuthenticationOptions? Tls { get; init; }
+    /// <summary>Answers the node's AUTHENTICATE; from Username/Password, or CqlDataSourceBuilder.UseAuthenticator.</summary>
+    public ICqlAuthenticator? Authenticator { get; init; }
+
+    /// <summary>TLS for every connection; null for plain text.</summary>
+    public TlsOptions? Tls { get; init; }
+
+    /// <summary>Connections opened to each node.</summary>
+    public int ConnectionsPerHost { get; init; } = 1;
+
+    /// <summary>Requests that may wait for a free stream id per node before new ones fail fast.</summary>
+    public int MaxQueueSize { get; init; } = 1024;
+
+    /// <summary>An idle connection is sent OPTIONS after this long; zero disables heartbeats.</summary>
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    public ILoadBalancingPolicy LoadBalancingPolicy { get; init; } = new TokenAwarePolicy(new DcAwareRoundRobinPolicy());
+
+    public ICqlRetryPolicy RetryPolicy { get; init; } = DefaultRetryPolicy.Instance;
+
+    public ICqlReconnectionPolicy ReconnectionPolicy { get; init; } = new ExponentialReconnectionPolicy();
+
+    public ICqlSpeculativeExecutionPolicy SpeculativeExecutionPolicy { get; init; } = NoSpeculativeExecutionPolicy.Instance;
 
     public static ConnectionSettings FromBuilder(CqlConnectionStringBuilder builder)
     {
@@ -56,7 +77,30 @@ internal sealed class ConnectionSettings
             PageSize = builder.PageSize,
             Consistency = builder.Consistency,
             MaxRequestsPerConnection = builder.MaxRequestsPerConnection,
-            Tls = builder.Ssl ? new SslClientAuthenticationOptions() : null,
+            Authenticator = string.IsNullOrEmpty(builder.Username) ? null : new PlainTextAuthenticator(builder.Username, builder.Password ?? string.Empty),
+            Tls = TlsOptions.FromConnectionString(builder),
+            ConnectionsPerHost = builder.ConnectionsPerHost >= 1 ? builder.ConnectionsPerHost
+                : throw new ArgumentException($"'Connections Per Host' must be at least 1, not {builder.ConnectionsPerHost}."),
+            MaxQueueSize = Math.Max(0, builder.MaxQueueSize),
+            HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(0, builder.HeartbeatInterval)),
+            LoadBalancingPolicy = CreateLoadBalancingPolicy(builder),
+            ReconnectionPolicy = new ExponentialReconnectionPolicy(
+                TimeSpan.FromMilliseconds(builder.ReconnectBaseDelay), TimeSpan.FromMilliseconds(builder.ReconnectMaxDelay)),
+            SpeculativeExecutionPolicy = builder.SpeculativeExecutionDelay > 0
+                ? new ConstantSpeculativeExecutionPolicy(TimeSpan.FromMilliseconds(builder.SpeculativeExecutionDelay), Math.Max(1, builder.MaxSpeculativeExecutions))
+                : NoSpeculativeExecutionPolicy.Instance,
+        };
+    }
+
+    private static ILoadBalancingPolicy CreateLoadBalancingPolicy(CqlConnectionStringBuilder builder)
+    {
+        var localDc = string.IsNullOrEmpty(builder.LocalDatacenter) ? null : builder.LocalDatacenter;
+        return builder.LoadBalancing.ToLowerInvariant() switch
+        {
+            "token-aware" or "tokenaware" => new TokenAwarePolicy(new DcAwareRoundRobinPolicy(localDc)),
+            "dc-aware" or "dcaware" => new DcAwareRoundRobinPolicy(localDc),
+            "round-robin" or "roundrobin" => new RoundRobinPolicy(),
+            var other => throw new ArgumentException($"'Load Balancing={other}' is not known; use token-aware (the default), dc-aware or round-robin."),
         };
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Text;
+using CqlConnector.Connections.Tls;
 using CqlConnector.Protocol;
 using CqlConnector.Protocol.Requests;
 using CqlConnector.Protocol.Responses;
@@ -34,6 +33,11 @@ internal sealed partial class CqlPhysicalConnection
             {
                 connection.Dispose();
                 version--;
+            }
+            catch (CqlException ex) when (connection._stream is not null && (ex is CqlTimeoutException || (ex is CqlConnectionException && settings.Tls is null)))
+            {
+                connection.Dispose();
+                throw TlsHandshake.HandshakeUnanswered(endPoint, settings, ex);
             }
             catch
             {
@@ -92,37 +96,7 @@ internal sealed partial class CqlPhysicalConnection
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         if (_settings.Tls is { } tls)
         {
-            var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-            var options = new SslClientAuthenticationOptions
-            {
-                TargetHost = tls.TargetHost ?? (EndPoint as DnsEndPoint)?.Host ?? (EndPoint as IPEndPoint)?.Address.ToString(),
-                RemoteCertificateValidationCallback = tls.RemoteCertificateValidationCallback,
-                ClientCertificates = tls.ClientCertificates,
-                EnabledSslProtocols = tls.EnabledSslProtocols,
-                CertificateRevocationCheckMode = tls.CertificateRevocationCheckMode,
-            };
-            try
-            {
-                if (io == IOBehavior.Synchronous)
-                {
-                    socket.ReceiveTimeout = (int)_settings.ConnectTimeout.TotalMilliseconds;
-                    ssl.AuthenticateAsClient(options);
-                    socket.ReceiveTimeout = 0;
-                }
-                else
-                {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    timeout.CancelAfter(_settings.ConnectTimeout);
-                    await ssl.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                ssl.Dispose();
-                throw new CqlConnectionException($"The TLS handshake with {EndPoint} failed: {ex.Message}", EndPoint, ex);
-            }
-
-            stream = ssl;
+            stream = await TlsHandshake.AuthenticateAsync(stream, socket, EndPoint, tls, _settings.ConnectTimeout, io, cancellationToken).ConfigureAwait(false);
         }
 
         _stream = stream;
@@ -183,14 +157,8 @@ internal sealed partial class CqlPhysicalConnection
 
             if (response.Opcode == Opcode.Authenticate)
             {
-                var authenticator = new CqlReader(response.Body).ReadString();
-                request = new AuthResponseRequest(InitialAuthToken(authenticator));
-                continue;
-            }
-
-            if (response.Opcode == Opcode.AuthChallenge)
-            {
-                throw new CqlAuthenticationException($"The node {EndPoint} sent a further SASL challenge, which PLAIN authentication does not expect.");
+                await AuthenticateAsync(new CqlReader(response.Body).ReadString(), io, cancellationToken).ConfigureAwait(false);
+                break;
             }
 
             ExpectOpcode(response, Opcode.Ready);
@@ -208,18 +176,6 @@ internal sealed partial class CqlPhysicalConnection
         var request = new QueryRequest($"USE {CqlIdentifier.Quote(keyspace)}", new QueryParameters());
         using var response = await SendAsync(request, _settings.RequestTimeout, io, cancellationToken).ConfigureAwait(false);
         Keyspace = keyspace;
-    }
-
-    private byte[] InitialAuthToken(string authenticator)
-    {
-        if (_settings.Username is null)
-        {
-            throw new CqlAuthenticationException(
-                $"The node {EndPoint} requires authentication ({authenticator}) but the connection string has no Username/Password.");
-        }
-
-        // SASL PLAIN: authorization id (empty), user name and password separated by NUL bytes.
-        return Encoding.UTF8.GetBytes($"\0{_settings.Username}\0{_settings.Password}");
     }
 
     private void ExpectOpcode(ResponseFrame frame, Opcode expected)

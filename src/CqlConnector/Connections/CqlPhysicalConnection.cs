@@ -59,6 +59,21 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
     /// <summary>Requests sent and not yet answered, timed out or cancelled.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>How many requests may be in flight at once (the stream ids this connection uses).</summary>
+    public int MaxRequests => _slots.Length;
+
+    /// <summary>When the last request was sent, in <see cref="Environment.TickCount64"/> milliseconds (for heartbeats).</summary>
+    public long LastSendTicks { get; private set; } = Environment.TickCount64;
+
+    /// <summary>Called (on any thread) each time a stream id becomes free again, so a pool can admit a waiting request.</summary>
+    public Action<CqlPhysicalConnection>? StreamIdReleased { get; set; }
+
+    /// <summary>Called once when the connection closes, with the reason.</summary>
+    public Action<CqlPhysicalConnection, Exception>? Closed { get; set; }
+
+    /// <summary>Why the connection closed, or null while it is open.</summary>
+    public Exception? CloseReason => _closeReason;
+
     /// <summary>
     /// Sends a request and returns its response, raising the server's ERROR as its typed exception. The frame is
     /// encoded before a stream id is taken, so a value that cannot be encoded fails without touching the connection.
@@ -95,6 +110,7 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
         {
             request.WriteFrame(scratch, ProtocolVersion);
             var slot = RentSlot(timeout, cancellationToken);
+            LastSendTicks = Environment.TickCount64;
             FrameHeader.WriteStreamId(scratch.SpanAt(0, FrameHeader.Size), slot.StreamId);
             WriteFrame(scratch.WrittenSpan);
             return io == IOBehavior.Synchronous ? new ValueTask<ResponseFrame>(slot.Wait()) : slot.AsValueTask();
@@ -143,6 +159,8 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
         {
             _freeStreamIds.Push(id);
         }
+
+        StreamIdReleased?.Invoke(this);
     }
 
     /// <summary>Completes (with a timeout) every request whose deadline passed; called by the sweeper thread.</summary>
@@ -161,7 +179,7 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
     {
         if (_closeReason is { } reason)
         {
-            throw new CqlConnectionException($"The connection to {EndPoint} is closed: {reason.Message}", EndPoint, reason);
+            throw new CqlConnectionException($"The connection to {EndPoint} is closed: {reason.Message}", EndPoint, reason) { RequestNotSent = true };
         }
     }
 
@@ -189,6 +207,7 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
 
         _stream?.Dispose();
         _socket?.Dispose();
+        Closed?.Invoke(this, reason);
     }
 
     public void Dispose() => Close(new ObjectDisposedException(nameof(CqlPhysicalConnection), "The connection was closed by the client."));

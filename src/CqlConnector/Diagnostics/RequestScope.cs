@@ -38,6 +38,8 @@ internal readonly struct RequestScope
             CqlMetrics.InFlight.Add(-1);
         }
 
+        // A failed request may not have recorded its coordinator; the node that answered with the error knows it.
+        coordinator ??= (exception as CqlServerException)?.Coordinator;
         var errorType = exception is null ? null : CqlDiagnostics.GetErrorType(exception);
         if (_startTimestamp != 0)
         {

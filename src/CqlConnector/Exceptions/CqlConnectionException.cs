@@ -17,4 +17,7 @@ public sealed class CqlConnectionException : CqlException
 
     /// <inheritdoc />
     public override bool IsTransient => true;
+
+    /// <summary>True when the request never left the client, so sending it elsewhere cannot apply it twice.</summary>
+    internal bool RequestNotSent { get; init; }
 }

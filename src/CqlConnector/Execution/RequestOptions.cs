@@ -21,4 +21,13 @@ internal sealed class RequestOptions
 
     /// <summary>The node that answered.</summary>
     public EndPoint? Coordinator { get; set; }
+
+    /// <summary>Every node the request was sent to (or that was tried), in order.</summary>
+    public List<CqlHost> HostsTried { get; } = [];
+
+    /// <summary>How many times the retry policy had the request sent again.</summary>
+    public int Retries { get; set; }
+
+    /// <summary>How many speculative executions were started.</summary>
+    public int SpeculativeExecutions { get; set; }
 }

@@ -10,16 +10,20 @@ namespace CqlConnector.Tests.Infrastructure;
 /// <summary>
 /// An in-process CQL server speaking just enough protocol v3 to finish a handshake, for faults a real node cannot
 /// produce on demand: requests that are never answered, late answers. It is used beside, never instead of, the real
-/// node. Every QUERY other than the driver's release_version lookup is passed to <see cref="OnQuery"/>.
+/// node. Every QUERY other than the driver's system-table lookups is passed to <see cref="OnQuery"/>.
 /// </summary>
 internal sealed class FakeCqlServer : IAsyncDisposable
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = [];
+    private readonly List<Socket> _sockets = [];
 
-    public FakeCqlServer()
+    /// <summary>Listens on <paramref name="port"/> of 127.0.0.1 (0: any free port; a given port restarts a stopped node).</summary>
+    public FakeCqlServer(int port = 0)
     {
+        _listener = new TcpListener(IPAddress.Loopback, port);
+        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
         _listener.Start();
         _tasks.Add(AcceptLoopAsync());
     }
@@ -27,6 +31,21 @@ internal sealed class FakeCqlServer : IAsyncDisposable
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public string ConnectionString => $"Contact Points=127.0.0.1;Port={Port};Max Protocol Version=3";
+
+    /// <summary>Other fake nodes this one reports in system.peers_v2, so that a session sees a cluster.</summary>
+    public List<FakeCqlServer> Peers { get; } = [];
+
+    /// <summary>How many QUERY requests (other than the driver's system-table lookups) this node received.</summary>
+    public int QueriesReceived => Volatile.Read(ref _queriesReceived);
+
+    private int _queriesReceived;
+    private int _connectionsAccepted;
+
+    /// <summary>Whether OPTIONS sent after STARTUP (heartbeats) are answered.</summary>
+    public bool AnswerHeartbeats { get; set; } = true;
+
+    /// <summary>How many connections this node accepted.</summary>
+    public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
 
     /// <summary>
     /// Decides how a QUERY is answered: given its CQL text, returns the delay before a Void result, or null to never answer.
@@ -49,6 +68,7 @@ internal sealed class FakeCqlServer : IAsyncDisposable
 
             lock (_tasks)
             {
+                _sockets.Add(socket);
                 _tasks.Add(ServeAsync(socket));
             }
         }
@@ -60,6 +80,8 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         var stream = new NetworkStream(socket);
         var writeLock = new SemaphoreSlim(1, 1);
         var header = new byte[FrameHeader.Size];
+        var ready = false;
+        Interlocked.Increment(ref _connectionsAccepted);
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -71,19 +93,36 @@ internal sealed class FakeCqlServer : IAsyncDisposable
                 switch (frame.Opcode)
                 {
                     case CqlConnector.Protocol.Opcode.Options:
-                        await SendAsync(stream, writeLock, frame.StreamId, 0x06, w => w.WriteUInt16(0));
+                        if (!ready || AnswerHeartbeats)
+                        {
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x06, w => w.WriteUInt16(0));
+                        }
+
                         break;
                     case CqlConnector.Protocol.Opcode.Startup:
+                        ready = true;
+                        await SendAsync(stream, writeLock, frame.StreamId, 0x02, _ => { });
+                        break;
+                    case CqlConnector.Protocol.Opcode.Register:
                         await SendAsync(stream, writeLock, frame.StreamId, 0x02, _ => { });
                         break;
                     case CqlConnector.Protocol.Opcode.Query:
                         var length = BinaryPrimitives.ReadInt32BigEndian(body);
                         var query = Encoding.UTF8.GetString(body, 4, length);
-                        if (query.Contains("release_version", StringComparison.Ordinal))
+                        if (query.Contains("system.local", StringComparison.Ordinal))
                         {
-                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WriteReleaseVersionRows);
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WriteLocalRow);
                         }
-                        else if (OnQuery(query) is { } delay)
+                        else if (query.Contains("system.peers_v2", StringComparison.Ordinal) && Peers.Count > 0)
+                        {
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WritePeerRows);
+                        }
+                        else if (query.Contains(" system.", StringComparison.Ordinal) || query.Contains(" system_schema.", StringComparison.Ordinal))
+                        {
+                            // The driver's other control-plane queries (peers, keyspaces): no rows.
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, w => w.WriteInt32(0x0001));
+                        }
+                        else if (Interlocked.Increment(ref _queriesReceived) > 0 && OnQuery(query) is { } delay)
                         {
                             var streamId = frame.StreamId;
                             _ = Task.Run(async () =>
@@ -102,17 +141,46 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         }
     }
 
-    private static void WriteReleaseVersionRows(CqlBufferWriter writer)
+    /// <summary>system.local of a single-node cluster: release_version 9.9.9 in data center dc1.</summary>
+    private static void WriteLocalRow(CqlBufferWriter writer)
     {
         writer.WriteInt32(0x0002); // Rows
         writer.WriteInt32(0x0001); // Global_tables_spec
-        writer.WriteInt32(1);
+        writer.WriteInt32(2);
         writer.WriteString("system");
         writer.WriteString("local");
         writer.WriteString("release_version");
         writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
+        writer.WriteString("data_center");
+        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
         writer.WriteInt32(1);
         writer.WriteBytes("9.9.9"u8);
+        writer.WriteBytes("dc1"u8);
+    }
+
+    /// <summary>system.peers_v2 rows: each peer at 127.0.0.1 on its own port, in dc1.</summary>
+    private void WritePeerRows(CqlBufferWriter writer)
+    {
+        writer.WriteInt32(0x0002); // Rows
+        writer.WriteInt32(0x0001); // Global_tables_spec
+        writer.WriteInt32(4);
+        writer.WriteString("system");
+        writer.WriteString("peers_v2");
+        foreach (var (name, type) in new[] { ("peer", CqlTypeCode.Inet), ("native_address", CqlTypeCode.Inet), ("native_port", CqlTypeCode.Int), ("data_center", CqlTypeCode.Varchar) })
+        {
+            writer.WriteString(name);
+            writer.WriteUInt16((ushort)type);
+        }
+
+        writer.WriteInt32(Peers.Count);
+        foreach (var peer in Peers)
+        {
+            writer.WriteBytes([127, 0, 0, 1]);
+            writer.WriteBytes([127, 0, 0, 1]);
+            writer.WriteInt32(4);
+            writer.WriteInt32(peer.Port);
+            writer.WriteBytes("dc1"u8);
+        }
     }
 
     private static async Task SendAsync(NetworkStream stream, SemaphoreSlim writeLock, short streamId, byte opcode, Action<CqlBufferWriter> writeBody)
@@ -142,6 +210,11 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         lock (_tasks)
         {
             tasks = [.. _tasks];
+            foreach (var socket in _sockets)
+            {
+                // Like a killed node: every client connection is cut at once.
+                socket.Close(0);
+            }
         }
 
         await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { })));

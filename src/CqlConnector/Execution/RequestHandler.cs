@@ -1,0 +1,209 @@
+using System.Net;
+using CqlConnector.Connections;
+using CqlConnector.Protocol.Requests;
+using CqlConnector.Protocol.Responses;
+
+namespace CqlConnector.Execution;
+
+/// <summary>
+/// Runs one request over the load-balancing policy's query plan: a node whose pool has no open connection is
+/// skipped (the request was never sent, so this is always safe), a failure is put to the retry policy, and an
+/// idempotent request may be sent speculatively to the next node while the first is slow (the first answer wins).
+/// </summary>
+internal sealed class RequestHandler
+{
+    private readonly CqlSession _session;
+    private readonly CqlRequest _request;
+    private readonly RequestOptions _options;
+    private readonly IEnumerator<CqlHost> _plan;
+    private readonly Dictionary<EndPoint, Exception> _errors = [];
+    private readonly object _planLock = new();
+
+    private RequestHandler(CqlSession session, CqlRequest request, RequestOptions options)
+    {
+        _session = session;
+        _request = request;
+        _options = options;
+        _plan = session.Settings.LoadBalancingPolicy.NewQueryPlan(options.Keyspace, options.RoutingKey).GetEnumerator();
+    }
+
+    public static ValueTask<ResponseFrame> ExecuteAsync(CqlSession session, CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var handler = new RequestHandler(session, request, options);
+        return options.IsIdempotent && io == IOBehavior.Asynchronous && session.Settings.SpeculativeExecutionPolicy.NextExecutionDelay(1) is not null
+            ? handler.ExecuteSpeculativelyAsync(cancellationToken)
+            : handler.RunExecutionAsync(io, cancellationToken);
+    }
+
+    private CqlHost? NextHost()
+    {
+        lock (_planLock)
+        {
+            return _plan.MoveNext() ? _plan.Current : null;
+        }
+    }
+
+    /// <summary>One execution: tries nodes of the shared plan in turn until one answers or the retry policy gives up.</summary>
+    private async ValueTask<ResponseFrame> RunExecutionAsync(IOBehavior io, CancellationToken cancellationToken)
+    {
+        var retryPolicy = _session.Settings.RetryPolicy;
+        var retryCount = 0;
+        var host = NextHost();
+        while (host is not null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lock (_options)
+            {
+                _options.HostsTried.Add(host);
+            }
+
+            RetryDecision decision;
+            try
+            {
+                var pool = _session.GetPool(host) ?? throw new CqlConnectionException($"The session keeps no connections to {host.EndPoint}.", host.EndPoint) { RequestNotSent = true };
+                var connection = await pool.AcquireAsync(io, _options.Timeout, cancellationToken).ConfigureAwait(false);
+                var frame = await connection.SendAsync(_request, _options.Timeout, io, cancellationToken).ConfigureAwait(false);
+                _options.Coordinator = host.EndPoint;
+                _options.Retries = retryCount;
+                return frame;
+            }
+            catch (CqlConnectionException ex) when (ex.RequestNotSent)
+            {
+                Record(host, ex);
+                host = NextHost();
+                continue;
+            }
+            catch (CqlBootstrappingException ex)
+            {
+                // A bootstrapping coordinator executed nothing: the next node is always safe.
+                Record(host, ex);
+                host = NextHost();
+                continue;
+            }
+            catch (CqlReadTimeoutException ex)
+            {
+                decision = retryPolicy.OnReadTimeout(ex, _options.IsIdempotent, retryCount);
+                Record(host, ex);
+            }
+            catch (CqlWriteTimeoutException ex)
+            {
+                decision = retryPolicy.OnWriteTimeout(ex, _options.IsIdempotent, retryCount);
+                Record(host, ex);
+            }
+            catch (CqlUnavailableException ex)
+            {
+                decision = retryPolicy.OnUnavailable(ex, _options.IsIdempotent, retryCount);
+                Record(host, ex);
+            }
+            catch (CqlException ex) when (ex is CqlConnectionException or CqlTimeoutException or CqlOverloadedException or CqlTruncateException
+                                          || (ex is CqlServerException server && server.Code == Protocol.CqlErrorCode.ServerError))
+            {
+                decision = retryPolicy.OnRequestError(ex, _options.IsIdempotent, retryCount);
+                Record(host, ex);
+            }
+
+            switch (decision)
+            {
+                case RetryDecision.RetrySameHost:
+                    retryCount++;
+                    _session.OnRetry();
+                    lock (_options)
+                    {
+                        _options.HostsTried.RemoveAt(_options.HostsTried.Count - 1);
+                    }
+
+                    continue;
+                case RetryDecision.RetryNextHost:
+                    retryCount++;
+                    _session.OnRetry();
+                    host = NextHost();
+                    continue;
+                default:
+                    throw _errors[host.EndPoint];
+            }
+        }
+
+        throw new CqlNoHostAvailableException(Snapshot());
+    }
+
+    private async ValueTask<ResponseFrame> ExecuteSpeculativelyAsync(CancellationToken cancellationToken)
+    {
+        using var losers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var running = new List<Task<ResponseFrame>> { RunExecutionAsync(IOBehavior.Asynchronous, losers.Token).AsTask() };
+        Exception? lastError = null;
+        while (running.Count > 0)
+        {
+            Task<ResponseFrame> completed;
+            var delay = _session.Settings.SpeculativeExecutionPolicy.NextExecutionDelay(running.Count + (_options.SpeculativeExecutions));
+            if (delay is { } wait && HasMoreHosts())
+            {
+                var timer = Task.Delay(wait, losers.Token);
+                var first = await Task.WhenAny(running.Append(timer)).ConfigureAwait(false);
+                if (first == timer)
+                {
+                    _options.SpeculativeExecutions++;
+                    _session.OnSpeculativeExecution();
+                    running.Add(RunExecutionAsync(IOBehavior.Asynchronous, losers.Token).AsTask());
+                    continue;
+                }
+
+                completed = (Task<ResponseFrame>)first;
+            }
+            else
+            {
+                completed = await Task.WhenAny(running).ConfigureAwait(false);
+            }
+
+            running.Remove(completed);
+            if (completed.IsCompletedSuccessfully)
+            {
+                // The first answer wins; the others are cancelled and their late answers dropped.
+                await losers.CancelAsync().ConfigureAwait(false);
+                foreach (var loser in running)
+                {
+                    _ = loser.ContinueWith(static t =>
+                    {
+                        if (t.IsCompletedSuccessfully)
+                        {
+                            t.Result.Dispose();
+                        }
+                        else
+                        {
+                            _ = t.Exception;
+                        }
+                    }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+
+                return completed.Result;
+            }
+
+            lastError = completed.Exception?.InnerException ?? new OperationCanceledException(cancellationToken);
+        }
+
+        throw lastError!;
+    }
+
+    private bool HasMoreHosts()
+    {
+        lock (_planLock)
+        {
+            return _session.Hosts.Count > _options.HostsTried.Count;
+        }
+    }
+
+    private void Record(CqlHost host, Exception error)
+    {
+        lock (_errors)
+        {
+            _errors[host.EndPoint] = error;
+        }
+    }
+
+    private Dictionary<EndPoint, Exception> Snapshot()
+    {
+        lock (_errors)
+        {
+            return new Dictionary<EndPoint, Exception>(_errors);
+        }
+    }
+}

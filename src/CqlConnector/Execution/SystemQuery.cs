@@ -1,0 +1,43 @@
+using CqlConnector.Connections;
+using CqlConnector.Protocol.Requests;
+using CqlConnector.Protocol.Responses;
+using CqlConnector.Serialization.Codecs;
+
+namespace CqlConnector.Execution;
+
+/// <summary>
+/// Runs a small query of the driver's own (system tables) on one connection and returns its rows decoded into
+/// column-name lookups. Meant for the control plane (topology, schema), not for user data.
+/// </summary>
+internal static class SystemQuery
+{
+    public static async ValueTask<IReadOnlyList<IReadOnlyDictionary<string, object?>>> ReadRowsAsync(
+        CqlPhysicalConnection connection, string cql, TimeSpan timeout, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var request = new QueryRequest(cql, new QueryParameters { Consistency = ConsistencyLevel.One });
+        using var frame = await connection.SendAsync(request, timeout, io, cancellationToken).ConfigureAwait(false);
+        using var page = RowsPage.Read(frame, null);
+        if (page is null)
+        {
+            return [];
+        }
+
+        var rows = new List<IReadOnlyDictionary<string, object?>>(page.RowCount);
+        var cursor = new RowsPage.Cursor(page);
+        while (cursor.MoveNext())
+        {
+            var row = new Dictionary<string, object?>(page.Columns.Count, StringComparer.Ordinal);
+            for (var i = 0; i < page.Columns.Count; i++)
+            {
+                var column = page.Columns[i];
+                row[column.Name] = cursor.IsNull(i) || CqlValueCodec.IsEmptyLegacyValue(cursor.GetCell(i), column.Type)
+                    ? null
+                    : CqlValueCodec.ReadObject(cursor.GetCell(i), column.Type);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+}
