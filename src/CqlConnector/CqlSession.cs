@@ -180,14 +180,16 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Opens a connection to a node with the session's settings and the protocol version already negotiated.</summary>
-    internal ValueTask<CqlPhysicalConnection> OpenConnectionAsync(EndPoint endPoint, IOBehavior io, CancellationToken cancellationToken, bool useKeyspace = true)
+    internal async ValueTask<CqlPhysicalConnection> OpenConnectionAsync(EndPoint endPoint, IOBehavior io, CancellationToken cancellationToken, bool useKeyspace = true)
     {
         var settings = Settings with
         {
             MaxProtocolVersion = ProtocolVersion ?? Settings.MaxProtocolVersion,
             Keyspace = useKeyspace ? Settings.Keyspace : null,
         };
-        return CqlPhysicalConnection.OpenAsync(endPoint, settings, io, cancellationToken);
+        var connection = await CqlPhysicalConnection.OpenAsync(endPoint, settings, io, cancellationToken).ConfigureAwait(false);
+        OnConnectionOpened(connection);
+        return connection;
     }
 
     /// <summary>Brings the known nodes, their pools and the token map in line with what the control connection read.</summary>
@@ -411,8 +413,20 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     /// </summary>
     internal async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
-        await EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
-        var frame = await RequestHandler.ExecuteAsync(this, request, options, io, cancellationToken).ConfigureAwait(false);
+        var diagnostics = StartRequestDiagnostics(request, options);
+        ResponseFrame frame;
+        try
+        {
+            await EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
+            frame = await RequestHandler.ExecuteAsync(this, request, options, io, cancellationToken).ConfigureAwait(false);
+            diagnostics.Complete(options.Coordinator, null);
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Complete(options.Coordinator, ex);
+            throw;
+        }
+
         if (frame.Opcode == Protocol.Opcode.Result && frame.Body.Length >= 4 && (ResultKind)System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(frame.Body) == ResultKind.SchemaChange)
         {
             var reader = new CqlReader(frame.Body[4..]);
