@@ -281,7 +281,13 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     }
 
     /// <summary>A pool lost its last connection: the node is down until a reconnection succeeds.</summary>
-    internal void OnHostUnreachable(HostConnectionPool pool) => pool.Host.SetDown();
+    internal void OnHostUnreachable(HostConnectionPool pool)
+    {
+        if (pool.Host.SetDown())
+        {
+            Diagnostics.Log.HostDown(Logger, pool.Host.EndPoint, "no connection to it is open");
+        }
+    }
 
     /// <summary>
     /// A pool reconnected: the node may have restarted and forgotten the prepared statements, so prepare them again
@@ -307,21 +313,15 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
             }
         }
 
-        pool.Host.SetUp();
+        if (pool.Host.SetUp())
+        {
+            Diagnostics.Log.HostUp(Logger, pool.Host.EndPoint);
+        }
     }
 
+    /// <summary>A reconnection attempt failed; the next one follows the reconnection schedule.</summary>
     internal void OnReconnectionFailed(HostConnectionPool pool, Exception error)
-    {
-        // The diagnostics (logging, metrics) hook here; the next attempt follows the reconnection schedule.
-    }
-
-    internal void OnRetry()
-    {
-    }
-
-    internal void OnSpeculativeExecution()
-    {
-    }
+        => Diagnostics.Log.ConnectionFailed(Logger, pool.Host.EndPoint, error);
 
     /// <summary>
     /// Prepares <paramref name="query"/> once per session; later calls return the cached metadata. Concurrent
@@ -494,6 +494,7 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         }
         catch (CqlException ex)
         {
+            Diagnostics.Log.HeartbeatFailed(Logger, connection.EndPoint, Settings.RequestTimeout);
             connection.Close(new CqlConnectionException($"The node {connection.EndPoint} did not answer a heartbeat: {ex.Message}", connection.EndPoint, ex));
         }
         catch (OperationCanceledException)
