@@ -1,3 +1,4 @@
+using System.Net;
 using CqlConnector.Connections;
 using CqlConnector.Protocol.Requests;
 using CqlConnector.Protocol.Responses;
@@ -27,6 +28,9 @@ internal sealed class StatementRunner
 
     public IReadOnlyList<object?>? Values { get; }
 
+    /// <summary>Names of <see cref="Values"/> for an unprepared statement with named markers.</summary>
+    public IReadOnlyList<string>? ValueNames { get; init; }
+
     public ConsistencyLevel Consistency { get; init; }
 
     public ConsistencyLevel? SerialConsistency { get; init; }
@@ -37,13 +41,31 @@ internal sealed class StatementRunner
 
     public bool IsIdempotent { get; init; }
 
-    private RequestOptions CreateOptions() => new() { Timeout = Timeout, IsIdempotent = IsIdempotent };
+    public bool Tracing { get; init; }
+
+    public IReadOnlyDictionary<string, byte[]?>? CustomPayload { get; init; }
+
+    /// <summary>Default write timestamp in microseconds.</summary>
+    public long? Timestamp { get; init; }
+
+    /// <summary>The prepared metadata in use (replaced after a re-prepare).</summary>
+    public PreparedMetadata? Prepared => _prepared;
+
+    public RequestOptions CreateOptions() => new() { Timeout = Timeout, IsIdempotent = IsIdempotent };
 
     /// <summary>The result columns known in advance (prepared statements), used when the server skips metadata.</summary>
     public IReadOnlyList<CqlColumn>? KnownColumns => _prepared?.ResultMetadata.Columns;
 
     /// <summary>Runs the statement for one page; <paramref name="pagingState"/> is null for the first page.</summary>
     public async ValueTask<ResponseFrame> ExecutePageAsync(byte[]? pagingState, IOBehavior io, CancellationToken cancellationToken)
+        => (await ExecutePageAsync(pagingState, CreateOptions(), io, cancellationToken).ConfigureAwait(false)).Frame;
+
+    /// <summary>
+    /// Runs the statement for one page with <paramref name="options"/> (which the session fills with the coordinator)
+    /// and returns the response with the node a first attempt went to when the statement had to be prepared again.
+    /// </summary>
+    public async ValueTask<(ResponseFrame Frame, EndPoint? EarlierAttempt)> ExecutePageAsync(
+        byte[]? pagingState, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
         // A Cassandra 2.1 node shares a statement's result metadata between requests, so a PREPARE that raced another
         // client's EXECUTE (which skipped metadata) can lack its result columns; prepare again to learn them.
@@ -54,12 +76,13 @@ internal sealed class StatementRunner
 
         try
         {
-            return await Session.ExecuteAsync(CreateRequest(pagingState), CreateOptions(), io, cancellationToken).ConfigureAwait(false);
+            return (await Session.ExecuteAsync(CreateRequest(pagingState), options, io, cancellationToken).ConfigureAwait(false), null);
         }
-        catch (CqlUnpreparedException) when (_prepared is not null)
+        catch (CqlUnpreparedException ex) when (_prepared is not null)
         {
             _prepared = await Session.PrepareAsync(Query, io, cancellationToken, force: true).ConfigureAwait(false);
-            return await Session.ExecuteAsync(CreateRequest(pagingState), CreateOptions(), io, cancellationToken).ConfigureAwait(false);
+            var frame = await Session.ExecuteAsync(CreateRequest(pagingState), options, io, cancellationToken).ConfigureAwait(false);
+            return (frame, ex.Coordinator);
         }
     }
 
@@ -75,16 +98,28 @@ internal sealed class StatementRunner
                 ValueTypes = prepared.VariableTypes,
                 PageSize = PageSize,
                 PagingState = pagingState,
+                Timestamp = Timestamp,
                 SkipMetadata = prepared.ResultMetadata.Columns is { Count: > 0 },
-            });
+            })
+            {
+                Tracing = Tracing,
+                CustomPayload = CustomPayload,
+            };
         }
 
         return new QueryRequest(Query, new QueryParameters
         {
             Consistency = Consistency,
             SerialConsistency = SerialConsistency,
+            Values = Values,
+            ValueNames = ValueNames,
             PageSize = PageSize,
             PagingState = pagingState,
-        });
+            Timestamp = Timestamp,
+        })
+        {
+            Tracing = Tracing,
+            CustomPayload = CustomPayload,
+        };
     }
 }

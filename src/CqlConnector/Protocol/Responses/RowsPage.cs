@@ -35,6 +35,9 @@ internal sealed class RowsPage : IDisposable
 
     private ReadOnlySpan<byte> RowsData => _frame.Body[_rowsOffset..];
 
+    /// <summary>The rows' bytes, for decoders that index the whole page at once.</summary>
+    internal ReadOnlyMemory<byte> RowsMemory => _frame.BodyMemory[_rowsOffset..];
+
     /// <summary>
     /// Reads a RESULT frame. Returns the page for a Rows result (taking ownership of the frame), or <c>null</c> for
     /// any other kind. <paramref name="knownColumns"/> are used when the request skipped the metadata.

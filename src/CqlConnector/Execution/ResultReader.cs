@@ -1,0 +1,105 @@
+using System.Net;
+using CqlConnector.Connections;
+using CqlConnector.Protocol.Responses;
+using CqlConnector.Serialization;
+
+namespace CqlConnector.Execution;
+
+/// <summary>Turns RESULT frames into pages and result sets, with their execution info.</summary>
+internal static class ResultReader
+{
+    /// <summary>Runs the first page of <paramref name="runner"/> (from <paramref name="pagingState"/> when resuming).</summary>
+    public static async Task<CqlResultSet> ExecuteAsync(StatementRunner runner, byte[]? pagingState, CancellationToken cancellationToken)
+    {
+        var options = runner.CreateOptions();
+        var (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        return await ToResultSetAsync(runner.Session, runner, frame, runner.KnownColumns, options.Coordinator, earlier, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Requests the page after <paramref name="previous"/>.</summary>
+    public static async Task<CqlPage> ReadNextPageAsync(StatementRunner runner, byte[] pagingState, CqlPage previous, CancellationToken cancellationToken)
+    {
+        var options = runner.CreateOptions();
+        var (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        var info = CreateInfo(runner.Session, frame, options.Coordinator, earlier);
+        RowsPage? rows;
+        try
+        {
+            rows = RowsPage.Read(frame, previous.ProtocolColumns.Count > 0 ? previous.ProtocolColumns : runner.KnownColumns);
+        }
+        catch
+        {
+            frame.Dispose();
+            throw;
+        }
+
+        if (rows is null)
+        {
+            frame.Dispose();
+            throw new CqlProtocolViolationException("The node answered a request for a further page with a result that holds no rows.");
+        }
+
+        return CqlPage.Create(rows, info, previous.Number + 1);
+    }
+
+    /// <summary>
+    /// Reads a RESULT frame (taking ownership of it). Rows become the first page; a schema change waits for the
+    /// cluster's schema agreement; a bare Void result without envelope shares one immutable result set per node.
+    /// </summary>
+    public static async Task<CqlResultSet> ToResultSetAsync(
+        CqlSession session, StatementRunner? runner, ResponseFrame frame, IReadOnlyList<CqlColumn>? knownColumns,
+        EndPoint? coordinator, EndPoint? earlier, CancellationToken cancellationToken)
+    {
+        ResultKind kind;
+        SchemaChange? change = null;
+        try
+        {
+            var reader = new CqlReader(frame.Body);
+            kind = (ResultKind)reader.ReadInt32();
+            if (kind == ResultKind.Rows)
+            {
+                var rowsInfo = CreateInfo(session, frame, coordinator, earlier);
+                var rows = RowsPage.Read(frame, knownColumns)!;
+                return new CqlResultSet(runner, CqlPage.Create(rows, rowsInfo, 0));
+            }
+
+            if (kind == ResultKind.SchemaChange)
+            {
+                change = SchemaChange.Read(ref reader);
+            }
+
+            if (kind == ResultKind.Void && earlier is null && frame.TracingId is null && frame.Warnings is null && frame.CustomPayload is null && coordinator is not null)
+            {
+                return session.GetVoidResult(coordinator);
+            }
+        }
+        catch
+        {
+            frame.Dispose();
+            throw;
+        }
+
+        var envelope = CreateInfo(session, frame, coordinator, earlier);
+        frame.Dispose();
+        if (change is null)
+        {
+            return new CqlResultSet(null, CqlPage.Empty(envelope));
+        }
+
+        var agreed = await SchemaAgreement.WaitAsync(session, session.MaxSchemaAgreementWait, cancellationToken).ConfigureAwait(false);
+        var info = new CqlExecutionInfo(session, envelope.Coordinator, envelope.TriedHosts, envelope.TracingId, envelope.Warnings, envelope.IncomingPayload)
+        {
+            SchemaChange = change,
+            IsSchemaInAgreement = agreed,
+        };
+        return new CqlResultSet(null, CqlPage.Empty(info));
+    }
+
+    public static CqlExecutionInfo CreateInfo(CqlSession session, ResponseFrame frame, EndPoint? coordinator, EndPoint? earlier)
+    {
+        IReadOnlyList<EndPoint> tried = earlier is not null && coordinator is not null ? [earlier, coordinator]
+            : coordinator is not null ? session.GetTriedHosts(coordinator)
+            : [];
+        return new CqlExecutionInfo(session, coordinator, tried, frame.TracingId, frame.Warnings, frame.CustomPayload);
+    }
+}

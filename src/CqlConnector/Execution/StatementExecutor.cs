@@ -1,0 +1,114 @@
+using CqlConnector.Connections;
+using CqlConnector.Protocol.Requests;
+
+namespace CqlConnector.Execution;
+
+/// <summary>Runs the public statements: simple and bound statements through a <see cref="StatementRunner"/>, batches as one BATCH.</summary>
+internal static class StatementExecutor
+{
+    public static Task<CqlResultSet> ExecuteAsync(CqlSession session, CqlStatement statement, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return statement switch
+        {
+            BoundStatement bound => ExecuteBoundAsync(session, bound, cancellationToken),
+            SimpleStatement simple => ResultReader.ExecuteAsync(CreateRunner(session, simple, simple.Query, null, simple.Values, simple.ValueNames), simple.PagingState, cancellationToken),
+            BatchStatement batch => ExecuteBatchAsync(session, batch, cancellationToken),
+            _ => throw new ArgumentException($"Unknown statement type {statement.GetType().Name}.", nameof(statement)),
+        };
+    }
+
+    private static async Task<CqlResultSet> ExecuteBoundAsync(CqlSession session, BoundStatement bound, CancellationToken cancellationToken)
+    {
+        var prepared = bound.PreparedStatement;
+        var metadata = prepared.Metadata;
+        var runner = CreateRunner(session, bound, prepared.Query, metadata, bound.Values, null);
+        try
+        {
+            return await ResultReader.ExecuteAsync(runner, bound.PagingState, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The runner prepared again (UNPREPARED, or metadata lacking its columns): later bindings use the new id.
+            if (runner.Prepared is { } current && current != metadata)
+            {
+                prepared.Metadata = current;
+            }
+        }
+    }
+
+    internal static StatementRunner CreateRunner(
+        CqlSession session, CqlStatement statement, string query, Protocol.Responses.PreparedMetadata? prepared,
+        IReadOnlyList<object?>? values, IReadOnlyList<string>? valueNames)
+    {
+        var settings = session.Settings;
+        return new StatementRunner(session, query, prepared, values is { Count: > 0 } ? values : null)
+        {
+            ValueNames = valueNames,
+            Consistency = statement.Consistency ?? settings.Consistency,
+            SerialConsistency = statement.SerialConsistency,
+            PageSize = statement.PageSize > 0 ? statement.PageSize : settings.PageSize,
+            Timeout = statement.Timeout ?? settings.RequestTimeout,
+            IsIdempotent = statement.IsIdempotent,
+            Tracing = statement.Tracing,
+            CustomPayload = ToPayload(statement.CustomPayload),
+            Timestamp = statement.TimestampMicros,
+        };
+    }
+
+    private static IReadOnlyDictionary<string, byte[]?>? ToPayload(IDictionary<string, byte[]?>? payload)
+        => payload is null or { Count: 0 } ? null : payload as IReadOnlyDictionary<string, byte[]?> ?? new Dictionary<string, byte[]?>(payload);
+
+    private static async Task<CqlResultSet> ExecuteBatchAsync(CqlSession session, BatchStatement batch, CancellationToken cancellationToken)
+    {
+        if (batch.Statements.Count == 0)
+        {
+            throw new InvalidOperationException("The batch holds no statements. Add statements before executing it.");
+        }
+
+        var settings = session.Settings;
+        var options = new RequestOptions { Timeout = batch.Timeout ?? settings.RequestTimeout, IsIdempotent = batch.IsIdempotent };
+        System.Net.EndPoint? earlier = null;
+        Protocol.Responses.ResponseFrame frame;
+        try
+        {
+            frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CqlUnpreparedException ex)
+        {
+            // A node forgot statements of the batch: prepare each bound statement's CQL again, then re-send once.
+            earlier = ex.Coordinator;
+            foreach (var prepared in batch.Statements.OfType<BoundStatement>().Select(b => b.PreparedStatement).Distinct())
+            {
+                prepared.Metadata = await session.PrepareAsync(prepared.Query, IOBehavior.Asynchronous, cancellationToken, force: true).ConfigureAwait(false);
+            }
+
+            frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ResultReader.ToResultSetAsync(session, null, frame, null, options.Coordinator, earlier, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static BatchRequest CreateBatchRequest(BatchStatement batch, ConsistencyLevel defaultConsistency)
+    {
+        var entries = new BatchRequest.Entry[batch.Statements.Count];
+        for (var i = 0; i < entries.Length; i++)
+        {
+            entries[i] = batch.Statements[i] switch
+            {
+                BoundStatement bound => new BatchRequest.Entry(null, bound.PreparedStatement.Metadata.Id, bound.Values, bound.PreparedStatement.Metadata.VariableTypes),
+                SimpleStatement simple => new BatchRequest.Entry(simple.Query, null, simple.Values, null),
+                _ => throw new InvalidOperationException("A batch holds simple and bound statements only."),
+            };
+        }
+
+        return new BatchRequest(batch.Type, entries)
+        {
+            Consistency = batch.Consistency ?? defaultConsistency,
+            SerialConsistency = batch.SerialConsistency,
+            Timestamp = batch.TimestampMicros,
+            Tracing = batch.Tracing,
+            CustomPayload = ToPayload(batch.CustomPayload),
+        };
+    }
+}
