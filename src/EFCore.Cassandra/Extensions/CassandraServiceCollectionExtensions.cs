@@ -65,7 +65,8 @@ public static class CassandraServiceCollectionExtensions
             .TryAdd<IRelationalParameterBasedSqlProcessorFactory, CassandraParameterBasedSqlProcessorFactory>()
 
             .TryAddProviderSpecificServices(
-                b => b.TryAddScoped<ICassandraRelationalConnection, CassandraRelationalConnection>())
+                b => b.TryAddScoped<ICassandraRelationalConnection, CassandraRelationalConnection>()
+                    .TryAddScoped<CassandraSaveChangesExecutor, CassandraSaveChangesExecutor>())
             .TryAddCoreServices();
 
         return serviceCollection;
