@@ -9,6 +9,7 @@ using EntityFrameworkCore.Cassandra.Update.Internal;
 
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Query;
@@ -44,6 +45,7 @@ public static class CassandraServiceCollectionExtensions
 
             // Storage: types, CQL lexical rules, connection, schema creation, execution
             .TryAdd<IRelationalTypeMappingSource, CassandraTypeMappingSource>()
+            .TryAdd<IRelationalAnnotationProvider, CassandraAnnotationProvider>()
             .TryAdd<ISqlGenerationHelper, CassandraSqlGenerationHelper>()
             .TryAdd<IRelationalConnection>(p => p.GetRequiredService<ICassandraRelationalConnection>())
             .TryAdd<IRelationalDatabaseCreator, CassandraDatabaseCreator>()
@@ -63,7 +65,8 @@ public static class CassandraServiceCollectionExtensions
             .TryAdd<IRelationalParameterBasedSqlProcessorFactory, CassandraParameterBasedSqlProcessorFactory>()
 
             .TryAddProviderSpecificServices(
-                b => b.TryAddScoped<ICassandraRelationalConnection, CassandraRelationalConnection>())
+                b => b.TryAddScoped<ICassandraRelationalConnection, CassandraRelationalConnection>()
+                    .TryAddScoped<CassandraSaveChangesExecutor, CassandraSaveChangesExecutor>())
             .TryAddCoreServices();
 
         return serviceCollection;

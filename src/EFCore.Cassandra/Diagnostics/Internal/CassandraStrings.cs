@@ -14,7 +14,9 @@ public static class CassandraStrings
     public static string TransactionsNotSupported
         => "Cassandra has no transactions: BeginTransaction, UseTransaction and ambient transactions (TransactionScope) "
             + "cannot be honoured. Each statement is atomic and isolated for one partition on its own. Call SaveChanges "
-            + "without a transaction; atomic multi-statement writes will be offered through CQL batches.";
+            + "without a transaction: CQL batches do the rest — the statements of one partition may share an unlogged batch, "
+            + "UseCassandra(..., o => o.UseLoggedBatch()) sends a whole SaveChanges as one logged batch (all or nothing, "
+            + "eventually), and concurrency tokens become lightweight transactions (IF conditions).";
 
     /// <summary>The message for a model that declares a sequence.</summary>
     public static string SequencesNotSupported(string sequence)
@@ -33,22 +35,61 @@ public static class CassandraStrings
             + "key. Make the unique columns the primary key of a second table maintained by the application, or remove "
             + "IsUnique().";
 
-    /// <summary>The message for a non-unique index.</summary>
-    public static string IndexNotSupported(string index, string entityType)
-        => $"The index {index} on '{entityType}' would be a Cassandra secondary index, which this version of the "
-            + "provider does not create yet. Remove HasIndex(...) and create the index with raw CQL if needed.";
+    /// <summary>The message for an index over several columns.</summary>
+    public static string MultiColumnIndexNotSupported(string index, string entityType)
+        => $"The index {index} on '{entityType}' covers several properties, but a Cassandra secondary index covers one "
+            + "column. Declare one HasIndex(...) per property, or model the query as a table whose primary key starts with "
+            + "those columns.";
 
-    /// <summary>The message for a concurrency token.</summary>
+    /// <summary>The message for an index on a counter.</summary>
+    public static string CounterIndexNotSupported(string index, string entityType)
+        => $"The index {index} on '{entityType}' is on a counter column, and Cassandra cannot index counters. Remove the index.";
+
+    /// <summary>The message for a concurrency token that cannot be a lightweight-transaction condition.</summary>
     public static string ConcurrencyTokenNotSupported(string property, string entityType)
-        => $"The property '{entityType}.{property}' is a concurrency token, but Cassandra reports no affected rows, so "
-            + "optimistic concurrency needs lightweight transactions (IF conditions), which this version of the provider "
-            + "does not generate yet. Remove IsConcurrencyToken()/IsRowVersion()/[ConcurrencyCheck]/[Timestamp].";
+        => $"The property '{entityType}.{property}' is a concurrency token, but it is a key or counter column, which a "
+            + "lightweight transaction (IF condition) cannot test. Use a separate regular column as the token (e.g. a Guid "
+            + "or int version the application changes on every update).";
 
-    /// <summary>The message for a primary key made of several properties.</summary>
-    public static string CompositeKeyNotSupported(string entityType, string properties)
-        => $"The entity type '{entityType}' has a composite key ({properties}). This version of the provider maps a key "
-            + "to a single-column partition key; composite partition keys and clustering columns come with "
-            + "HasPartitionKey in a later version. Use a single key property for now.";
+    /// <summary>The message for a partition key property that is not part of the primary key.</summary>
+    public static string PartitionKeyNotInKey(string entityType, string property, string key)
+        => $"The partition key of '{entityType}' names '{property}', which is not a property of its primary key ({key}). "
+            + "The partition key is the first part of the primary key: include the property in HasKey(...), or remove it "
+            + "from HasPartitionKey(...).";
+
+    /// <summary>The message for a static key column.</summary>
+    public static string StaticKeyColumn(string property, string entityType)
+        => $"The property '{entityType}.{property}' is a key property and a static column; key columns cannot be static. "
+            + "Remove IsStaticColumn()/[StaticColumn].";
+
+    /// <summary>The message for a static column in a table without clustering columns.</summary>
+    public static string StaticWithoutClustering(string property, string entityType)
+        => $"The property '{entityType}.{property}' is a static column, but the table of '{entityType}' has no clustering "
+            + "columns, so every partition holds one row and a static column would mean nothing (Cassandra rejects it). "
+            + "Add clustering columns to the key (HasKey with more properties than HasPartitionKey) or remove "
+            + "IsStaticColumn().";
+
+    /// <summary>The message for a counter in the key.</summary>
+    public static string CounterKeyColumn(string property, string entityType)
+        => $"The property '{entityType}.{property}' is a counter and part of the key; counters cannot be key columns. "
+            + "Use a bigint key instead.";
+
+    /// <summary>The message for a counter table with other columns.</summary>
+    public static string CounterTableWithOtherColumns(string entityType, string counter, string property)
+        => $"The table of '{entityType}' holds the counter '{counter}' and the regular column '{property}', but a Cassandra "
+            + $"table with counters holds only key and counter columns. Move '{property}' to another entity type (another "
+            + "table with the same key), or make it a counter.";
+
+    /// <summary>The message for IF NOT EXISTS on a counter table.</summary>
+    public static string CounterTableLightweightTransaction(string entityType)
+        => $"The entity type '{entityType}' has counters and UseInsertIfNotExists(), but counter updates cannot be "
+            + "lightweight transactions. Remove UseInsertIfNotExists().";
+
+    /// <summary>The message for a CQL type the connected server does not have.</summary>
+    public static string TypeNotSupportedByServer(string table, string column, string type, string feature, string serverVersion, string required)
+        => $"The column '{column}' of the table '{table}' has the CQL type {type}, which uses {feature}, but the connected "
+            + $"Cassandra is version {serverVersion} and {feature} needs Cassandra {required} or later. Map the property to "
+            + "a type this server has (e.g. DateTime for timestamp, int for smallint), or use a newer Cassandra.";
 
     /// <summary>The message for a keyless entity type mapped to a table.</summary>
     public static string KeylessTableNotSupported(string entityType, string table)

@@ -58,21 +58,35 @@ public class CassandraModelValidator(
         }
     }
 
-    /// <summary>Uniqueness cannot be enforced; secondary indexes are not created yet.</summary>
+    /// <summary>
+    /// An index is a Cassandra secondary index on one non-key column; uniqueness cannot be enforced.
+    /// </summary>
     protected virtual void ValidateIndexes(IEntityType entityType)
     {
-        if (entityType.GetDeclaredIndexes().FirstOrDefault() is { } index)
+        foreach (var index in entityType.GetDeclaredIndexes())
         {
             var name = index.DisplayName();
-            throw new InvalidOperationException(
-                index.IsUnique
-                    ? CassandraStrings.UniqueIndexNotSupported(name, entityType.DisplayName())
-                    : CassandraStrings.IndexNotSupported(name, entityType.DisplayName()));
+            if (index.IsUnique)
+            {
+                throw new InvalidOperationException(CassandraStrings.UniqueIndexNotSupported(name, entityType.DisplayName()));
+            }
+
+            if (index.Properties.Count != 1)
+            {
+                throw new InvalidOperationException(
+                    CassandraStrings.MultiColumnIndexNotSupported(name, entityType.DisplayName()));
+            }
+
+            if (index.Properties[0].IsCounter())
+            {
+                throw new InvalidOperationException(CassandraStrings.CounterIndexNotSupported(name, entityType.DisplayName()));
+            }
         }
     }
 
     /// <summary>
-    /// A table needs a keyspace and a primary key; for now the key is a single column (the partition key).
+    /// A table needs a keyspace and a primary key; the partition key is made of key properties; static columns need
+    /// clustering columns; a counter table holds only key and counter columns.
     /// </summary>
     protected virtual void ValidateKey(IEntityType entityType)
     {
@@ -93,11 +107,50 @@ public class CassandraModelValidator(
             throw new InvalidOperationException(CassandraStrings.KeylessTableNotSupported(entityType.DisplayName(), table));
         }
 
-        if (key.Properties.Count > 1)
+        if (entityType.GetConfiguredPartitionKey() is { } configured)
         {
-            throw new InvalidOperationException(
-                CassandraStrings.CompositeKeyNotSupported(
-                    entityType.DisplayName(), string.Join(", ", key.Properties.Select(p => p.Name))));
+            foreach (var name in configured)
+            {
+                if (key.Properties.All(p => p.Name != name))
+                {
+                    throw new InvalidOperationException(
+                        CassandraStrings.PartitionKeyNotInKey(entityType.DisplayName(), name, string.Join(", ", key.Properties.Select(p => p.Name))));
+                }
+            }
+        }
+
+        var hasClustering = entityType.GetClusteringKeyProperties().Count > 0;
+        var counters = entityType.GetProperties().Where(p => p.IsCounter()).ToList();
+        foreach (var property in entityType.GetProperties())
+        {
+            if (property.IsStaticColumn())
+            {
+                if (property.IsKey())
+                {
+                    throw new InvalidOperationException(CassandraStrings.StaticKeyColumn(property.Name, entityType.DisplayName()));
+                }
+
+                if (!hasClustering)
+                {
+                    throw new InvalidOperationException(CassandraStrings.StaticWithoutClustering(property.Name, entityType.DisplayName()));
+                }
+            }
+
+            if (property.IsCounter() && property.IsKey())
+            {
+                throw new InvalidOperationException(CassandraStrings.CounterKeyColumn(property.Name, entityType.DisplayName()));
+            }
+
+            if (counters.Count > 0 && !property.IsKey() && !property.IsCounter())
+            {
+                throw new InvalidOperationException(
+                    CassandraStrings.CounterTableWithOtherColumns(entityType.DisplayName(), counters[0].Name, property.Name));
+            }
+        }
+
+        if (counters.Count > 0 && entityType.GetInsertIfNotExists())
+        {
+            throw new InvalidOperationException(CassandraStrings.CounterTableLightweightTransaction(entityType.DisplayName()));
         }
     }
 
@@ -106,7 +159,7 @@ public class CassandraModelValidator(
     {
         var entityType = property.DeclaringType.DisplayName();
 
-        if (property.IsConcurrencyToken)
+        if (property.IsConcurrencyToken && (property.IsKey() || property.IsCounter()))
         {
             throw new InvalidOperationException(CassandraStrings.ConcurrencyTokenNotSupported(property.Name, entityType));
         }

@@ -22,6 +22,18 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
     private DbContextOptionsExtensionInfo? _info;
     private CqlDataSource? _dataSource;
     private string? _keyspace;
+    private int _maxStatementsInFlight = DefaultMaxStatementsInFlight;
+    private int _maxStatementsPerBatch = DefaultMaxStatementsPerBatch;
+    private bool _useLoggedBatch;
+    private ConsistencyLevel? _consistency;
+    private ConsistencyLevel? _serialConsistency;
+    private TimeSpan? _requestTimeout;
+
+    /// <summary>The default bound on statements in flight during SaveChanges.</summary>
+    public const int DefaultMaxStatementsInFlight = 128;
+
+    /// <summary>The default bound on statements of one partition sharing an unlogged batch.</summary>
+    public const int DefaultMaxStatementsPerBatch = 16;
 
     // Read for every context instance (model cache key): parsed once per options instance. Not copied by the copy
     // constructor, because the base class changes the connection string of a copy after copying.
@@ -38,6 +50,12 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
     {
         _dataSource = copyFrom._dataSource;
         _keyspace = copyFrom._keyspace;
+        _maxStatementsInFlight = copyFrom._maxStatementsInFlight;
+        _maxStatementsPerBatch = copyFrom._maxStatementsPerBatch;
+        _useLoggedBatch = copyFrom._useLoggedBatch;
+        _consistency = copyFrom._consistency;
+        _serialConsistency = copyFrom._serialConsistency;
+        _requestTimeout = copyFrom._requestTimeout;
     }
 
     /// <inheritdoc />
@@ -48,6 +66,65 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
 
     /// <summary>The keyspace configured explicitly with <c>Keyspace(...)</c>, if any.</summary>
     public virtual string? Keyspace => _keyspace;
+
+    /// <summary>How many statements SaveChanges keeps in flight at most.</summary>
+    public virtual int MaxStatementsInFlight => _maxStatementsInFlight;
+
+    /// <summary>How many statements of one partition may share an unlogged batch (1: no batches).</summary>
+    public virtual int MaxStatementsPerBatch => _maxStatementsPerBatch;
+
+    /// <summary>Whether SaveChanges sends all its statements as one logged batch.</summary>
+    public virtual bool UseLoggedBatch => _useLoggedBatch;
+
+    /// <summary>The consistency of SaveChanges statements, or null for the connection string's.</summary>
+    public virtual ConsistencyLevel? Consistency => _consistency;
+
+    /// <summary>The serial consistency of lightweight transactions, or null for the node's default (Serial).</summary>
+    public virtual ConsistencyLevel? SerialConsistency => _serialConsistency;
+
+    /// <summary>The timeout of each SaveChanges request, or null for the connection string's Command Timeout.</summary>
+    public virtual TimeSpan? RequestTimeout => _requestTimeout;
+
+    /// <summary>Returns a copy with the SaveChanges concurrency bound set.</summary>
+    public virtual CassandraOptionsExtension WithMaxStatementsInFlight(int value)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._maxStatementsInFlight = value;
+        return clone;
+    }
+
+    /// <summary>Returns a copy with the unlogged batch size bound set.</summary>
+    public virtual CassandraOptionsExtension WithMaxStatementsPerBatch(int value)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._maxStatementsPerBatch = value;
+        return clone;
+    }
+
+    /// <summary>Returns a copy with logged-batch mode set.</summary>
+    public virtual CassandraOptionsExtension WithLoggedBatch(bool value)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._useLoggedBatch = value;
+        return clone;
+    }
+
+    /// <summary>Returns a copy with the consistency levels set.</summary>
+    public virtual CassandraOptionsExtension WithConsistency(ConsistencyLevel? consistency, ConsistencyLevel? serialConsistency)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._consistency = consistency;
+        clone._serialConsistency = serialConsistency;
+        return clone;
+    }
+
+    /// <summary>Returns a copy with the request timeout set.</summary>
+    public virtual CassandraOptionsExtension WithRequestTimeout(TimeSpan? value)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._requestTimeout = value;
+        return clone;
+    }
 
     /// <summary>
     /// The keyspace the model's tables live in unless the model says otherwise: the explicit option, else the

@@ -26,6 +26,10 @@ public class CassandraConventionSetBuilder(
             new CassandraValueGenerationConvention(Dependencies, RelationalDependencies));
         conventionSet.Add(
             new CassandraKeyspaceConvention(options.FindExtension<CassandraOptionsExtension>()?.EffectiveKeyspace));
+        conventionSet.Add(new PartitionKeyAttributeConvention(Dependencies));
+        conventionSet.Add(new ClusteringOrderAttributeConvention(Dependencies));
+        conventionSet.Add(new StaticColumnAttributeConvention(Dependencies));
+        conventionSet.Add(new CounterColumnAttributeConvention(Dependencies));
 
         return conventionSet;
     }

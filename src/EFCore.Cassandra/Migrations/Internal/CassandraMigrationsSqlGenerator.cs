@@ -2,6 +2,12 @@ using System.Text;
 
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
+using EntityFrameworkCore.Cassandra.Metadata.Internal;
+using EntityFrameworkCore.Cassandra.Migrations.Operations;
+using EntityFrameworkCore.Cassandra.Storage.Internal.Mapping;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -39,10 +45,128 @@ public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies 
             .Append("CREATE KEYSPACE IF NOT EXISTS ")
             .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name))
             .Append(" WITH replication = ")
-            .Append(DefaultReplication)
-            .AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+            .Append(model?.GetKeyspaceReplication(operation.Name) ?? DefaultReplication);
+        if (model?[CassandraAnnotationNames.DurableWritesPrefix + operation.Name] is bool durableWrites)
+        {
+            builder.Append(" AND durable_writes = ").Append(durableWrites ? "true" : "false");
+        }
+
+        builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
         EndStatement(builder);
     }
+
+    /// <summary>
+    /// Inserts a <see cref="CreateUserDefinedTypeOperation"/> before the first table that uses each user-defined type
+    /// (a type used by another type's field first), so that every type exists before anything refers to it.
+    /// </summary>
+    /// <inheritdoc />
+    public override IReadOnlyList<MigrationCommand> Generate(
+        IReadOnlyList<MigrationOperation> operations,
+        IModel? model = null,
+        MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
+    {
+        var withTypes = new List<MigrationOperation>(operations.Count);
+        var created = new HashSet<(string?, string)>();
+        foreach (var operation in operations)
+        {
+            if (operation is CreateTableOperation table)
+            {
+                foreach (var column in table.Columns)
+                {
+                    if (Dependencies.TypeMappingSource.FindMapping(column.ClrType) is { } mapping)
+                    {
+                        AddUserDefinedTypes(mapping, table.Schema, created, withTypes);
+                    }
+                }
+            }
+
+            withTypes.Add(operation);
+        }
+
+        return base.Generate(withTypes, model, options);
+    }
+
+    private static void AddUserDefinedTypes(
+        RelationalTypeMapping mapping,
+        string? schema,
+        HashSet<(string?, string)> created,
+        List<MigrationOperation> operations)
+    {
+        if (mapping is not CqlCompositeTypeMapping composite)
+        {
+            return;
+        }
+
+        foreach (var element in composite.ElementMappings)
+        {
+            AddUserDefinedTypes(element, schema, created, operations);
+        }
+
+        if (composite is CqlUserDefinedTypeMapping udt && created.Add((schema, udt.TypeName)))
+        {
+            operations.Add(new CreateUserDefinedTypeOperation
+            {
+                Name = udt.TypeName,
+                Schema = schema,
+                Fields = udt.Fields.Select(f => (f.Name, CqlCompositeTypeMapping.NestedStoreTypeOf(f.Mapping))).ToList(),
+            });
+        }
+    }
+
+    /// <summary>Generates the provider's own operations, then EF's.</summary>
+    /// <inheritdoc />
+    protected override void Generate(MigrationOperation operation, IModel? model, MigrationCommandListBuilder builder)
+    {
+        if (operation is CreateUserDefinedTypeOperation createType)
+        {
+            Generate(createType, builder);
+            return;
+        }
+
+        base.Generate(operation, model, builder);
+    }
+
+    /// <summary><c>CREATE TYPE IF NOT EXISTS "ks"."name" ("field" type, ...)</c>.</summary>
+    protected virtual void Generate(CreateUserDefinedTypeOperation operation, MigrationCommandListBuilder builder)
+    {
+        var helper = Dependencies.SqlGenerationHelper;
+        builder
+            .Append("CREATE TYPE IF NOT EXISTS ")
+            .Append(Table(operation.Name, operation.Schema))
+            .Append(" (")
+            .Append(string.Join(", ", operation.Fields.Select(f => helper.DelimitIdentifier(f.Name) + " " + f.Type)))
+            .Append(")")
+            .AppendLine(helper.StatementTerminator);
+        EndStatement(builder);
+    }
+
+    /// <summary>
+    /// <c>CREATE INDEX IF NOT EXISTS name ON "ks"."table" ("column")</c>: a secondary index on one column. The index
+    /// name is written unquoted (Cassandra 2.1 accepts no quoted index names), so it is folded to lower case letters,
+    /// digits and underscores.
+    /// </summary>
+    /// <inheritdoc />
+    protected override void Generate(CreateIndexOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true)
+    {
+        builder
+            .Append("CREATE INDEX IF NOT EXISTS ")
+            .Append(IndexName(operation.Name))
+            .Append(" ON ")
+            .Append(Table(operation.Table, operation.Schema))
+            .Append(" (")
+            .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Columns[0]))
+            .Append(")");
+
+        if (terminate)
+        {
+            builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+            EndStatement(builder);
+        }
+    }
+
+    /// <summary>The index name CQL accepts unquoted on every version.</summary>
+    public static string IndexName(string name)
+        => new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
 
     /// <summary>Drops a keyspace with everything in it.</summary>
     /// <inheritdoc />
@@ -91,6 +215,7 @@ public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies 
         }
 
         builder.Append(")");
+        TableOptions(operation, builder);
 
         if (terminate)
         {
@@ -162,19 +287,76 @@ public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies 
             .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name))
             .Append(" ")
             .Append(operation.ColumnType ?? GetColumnType(operation.Schema, operation.Table, operation.Name, operation, model)!);
+
+        if (operation[CassandraAnnotationNames.Static] is true)
+        {
+            builder.Append(" STATIC");
+        }
     }
 
     /// <summary>
     /// Appends the inside of <c>PRIMARY KEY (...)</c>: the partition key in its own parentheses, then the clustering
-    /// columns. For now the first key column is the partition key (composite keys are rejected by model validation).
+    /// columns (the other key columns, in key order). Without partition key information the first key column is the
+    /// partition key.
     /// </summary>
     protected virtual void PrimaryKeyDefinition(CreateTableOperation operation, MigrationCommandListBuilder builder)
     {
+        var helper = Dependencies.SqlGenerationHelper;
         var columns = operation.PrimaryKey!.Columns;
-        builder.Append("(").Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(columns[0])).Append(")");
-        foreach (var clustering in columns.Skip(1))
+        var partition = operation[CassandraAnnotationNames.PartitionKeyColumns] as string[] ?? [columns[0]];
+        builder.Append("(").Append(string.Join(", ", partition.Select(c => helper.DelimitIdentifier(c)))).Append(")");
+        foreach (var clustering in columns.Where(c => !partition.Contains(c)))
         {
-            builder.Append(", ").Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(clustering));
+            builder.Append(", ").Append(helper.DelimitIdentifier(clustering));
+        }
+    }
+
+    /// <summary>
+    /// Appends <c> WITH ...</c>: the clustering order (when a clustering column is descending), the comment, default
+    /// time-to-live, gc_grace_seconds, compaction and caching, each only when configured.
+    /// </summary>
+    protected virtual void TableOptions(CreateTableOperation operation, MigrationCommandListBuilder builder)
+    {
+        var helper = Dependencies.SqlGenerationHelper;
+        var options = new List<string>();
+        if (operation[CassandraAnnotationNames.ClusteringOrderColumns] is string[] clustering
+            && clustering.Any(c => c.EndsWith(" DESC", StringComparison.Ordinal)))
+        {
+            options.Add("CLUSTERING ORDER BY (" + string.Join(", ", clustering.Select(c =>
+            {
+                var space = c.LastIndexOf(' ');
+                return helper.DelimitIdentifier(c[..space]) + c[space..];
+            })) + ")");
+        }
+
+        if (operation.Comment is not null)
+        {
+            options.Add("comment = " + Storage.Internal.CqlLiterals.String(operation.Comment));
+        }
+
+        if (operation[CassandraAnnotationNames.DefaultTimeToLive] is int ttl)
+        {
+            options.Add("default_time_to_live = " + ttl.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (operation[CassandraAnnotationNames.GcGraceSeconds] is int gcGrace)
+        {
+            options.Add("gc_grace_seconds = " + gcGrace.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (operation[CassandraAnnotationNames.Compaction] is string compaction)
+        {
+            options.Add("compaction = " + compaction);
+        }
+
+        if (operation[CassandraAnnotationNames.Caching] is string caching)
+        {
+            options.Add("caching = " + caching);
+        }
+
+        if (options.Count > 0)
+        {
+            builder.AppendLine().Append("WITH ").Append(string.Join(" AND ", options));
         }
     }
 
@@ -198,7 +380,6 @@ public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies 
     protected override void Generate(RenameIndexOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(AlterSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
-    protected override void Generate(CreateIndexOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
     protected override void Generate(CreateSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(DropColumnOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
     protected override void Generate(DropForeignKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);

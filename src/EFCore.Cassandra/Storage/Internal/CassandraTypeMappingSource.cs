@@ -1,3 +1,11 @@
+using System.Globalization;
+using System.Net;
+using System.Numerics;
+using System.Reflection;
+
+using CqlConnector;
+
+using EntityFrameworkCore.Cassandra.Metadata.Attributes;
 using EntityFrameworkCore.Cassandra.Storage.Internal.Mapping;
 
 using Microsoft.EntityFrameworkCore.Storage;
@@ -6,9 +14,13 @@ namespace EntityFrameworkCore.Cassandra.Storage.Internal;
 
 /// <summary>
 /// Maps CLR types to CQL types and back: one <see cref="RelationalTypeMapping"/> per CQL type, found by CLR type or by
-/// CQL type name (as given to <c>HasColumnType</c>).
+/// CQL type name (as given to <c>HasColumnType</c>); collections, value tuples and <c>[UserDefinedType]</c> classes
+/// are mapped from the mappings of their components. Enums get EF's value converter to their underlying integer.
 /// </summary>
 /// <remarks>
+/// A string property with <c>IsUnicode(false)</c> maps to <c>ascii</c>; a <see cref="Guid"/> with
+/// <c>HasColumnType("timeuuid")</c> to <c>timeuuid</c>; a <see cref="long"/> with <c>IsCounter()</c> to
+/// <c>counter</c>. Timestamps are UTC with millisecond precision: finer ticks are dropped on write.
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
 /// </remarks>
@@ -17,6 +29,16 @@ public class CassandraTypeMappingSource(
     RelationalTypeMappingSourceDependencies relationalDependencies)
     : RelationalTypeMappingSource(dependencies, relationalDependencies)
 {
+    private static readonly CqlScalarTypeMapping Date = new(typeof(DateOnly), "date", v => "'" + ((DateOnly)v).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'");
+    private static readonly CqlScalarTypeMapping Time = new(typeof(TimeOnly), "time", v => "'" + ((TimeOnly)v).ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture) + "'");
+    private static readonly CqlScalarTypeMapping Duration = new(typeof(CqlDuration), "duration", v => v.ToString()!);
+    private static readonly CqlScalarTypeMapping Varint = new(typeof(BigInteger), "varint", v => ((BigInteger)v).ToString(CultureInfo.InvariantCulture));
+    private static readonly CqlScalarTypeMapping Inet = new(typeof(IPAddress), "inet", v => "'" + v + "'");
+    private static readonly CqlScalarTypeMapping TimeUuidMapping = new(typeof(TimeUuid), "timeuuid", v => CqlLiterals.Uuid((Guid)(TimeUuid)v));
+    private static readonly RelationalTypeMapping GuidTimeuuid = CqlUuidTypeMapping.Default.WithStoreTypeAndSize("timeuuid", null);
+    private static readonly RelationalTypeMapping Ascii = CqlTextTypeMapping.Default.WithStoreTypeAndSize("ascii", null);
+    private static readonly RelationalTypeMapping Counter = CqlBigintTypeMapping.Default.WithStoreTypeAndSize("counter", null);
+
     private static readonly Dictionary<Type, RelationalTypeMapping> ClrTypeMappings = new()
     {
         [typeof(string)] = CqlTextTypeMapping.Default,
@@ -32,6 +54,12 @@ public class CassandraTypeMappingSource(
         [typeof(DateTime)] = CqlTimestampTypeMapping.Default,
         [typeof(DateTimeOffset)] = CqlTimestampOffsetTypeMapping.Default,
         [typeof(byte[])] = CqlBlobTypeMapping.Default,
+        [typeof(DateOnly)] = Date,
+        [typeof(TimeOnly)] = Time,
+        [typeof(CqlDuration)] = Duration,
+        [typeof(BigInteger)] = Varint,
+        [typeof(IPAddress)] = Inet,
+        [typeof(TimeUuid)] = TimeUuidMapping,
     };
 
     // CQL type names are case-insensitive; varchar is an alias of text. Where one CQL type serves several CLR types
@@ -41,9 +69,12 @@ public class CassandraTypeMappingSource(
         {
             ["text"] = [CqlTextTypeMapping.Default],
             ["varchar"] = [CqlTextTypeMapping.Default],
+            ["ascii"] = [Ascii],
             ["uuid"] = [CqlUuidTypeMapping.Default],
+            ["timeuuid"] = [TimeUuidMapping, GuidTimeuuid],
             ["int"] = [CqlIntTypeMapping.Default],
             ["bigint"] = [CqlBigintTypeMapping.Default],
+            ["counter"] = [Counter],
             ["smallint"] = [CqlSmallintTypeMapping.Default],
             ["tinyint"] = [CqlTinyintTypeMapping.Default],
             ["boolean"] = [CqlBooleanTypeMapping.Default],
@@ -52,29 +83,118 @@ public class CassandraTypeMappingSource(
             ["decimal"] = [CqlDecimalTypeMapping.Default],
             ["timestamp"] = [CqlTimestampTypeMapping.Default, CqlTimestampOffsetTypeMapping.Default],
             ["blob"] = [CqlBlobTypeMapping.Default],
+            ["date"] = [Date],
+            ["time"] = [Time],
+            ["duration"] = [Duration],
+            ["varint"] = [Varint],
+            ["inet"] = [Inet],
         };
 
     /// <inheritdoc />
     protected override RelationalTypeMapping? FindMapping(in RelationalTypeMappingInfo mappingInfo)
         => FindCqlMapping(mappingInfo) ?? base.FindMapping(mappingInfo);
 
-    private static RelationalTypeMapping? FindCqlMapping(in RelationalTypeMappingInfo mappingInfo)
+    private RelationalTypeMapping? FindCqlMapping(in RelationalTypeMappingInfo mappingInfo)
     {
         var clrType = mappingInfo.ClrType;
         var storeTypeName = mappingInfo.StoreTypeNameBase ?? mappingInfo.StoreTypeName;
 
-        if (storeTypeName is not null)
+        if (storeTypeName is not null && StoreTypeMappings.TryGetValue(storeTypeName.Trim(), out var candidates))
         {
-            if (!StoreTypeMappings.TryGetValue(storeTypeName.Trim(), out var candidates))
+            return clrType is null ? candidates[0] : Array.Find(candidates, m => m.ClrType == clrType);
+        }
+
+        if (clrType is null)
+        {
+            return null;
+        }
+
+        if (ClrTypeMappings.TryGetValue(clrType, out var mapping))
+        {
+            return clrType == typeof(string) && mappingInfo.IsUnicode == false ? Ascii : mapping;
+        }
+
+        return FindCompositeMapping(clrType);
+    }
+
+    /// <summary>A list, set, map, tuple or user-defined type whose components are all mapped (without converters).</summary>
+    private RelationalTypeMapping? FindCompositeMapping(Type clrType)
+    {
+        if (clrType.GetCustomAttribute<UserDefinedTypeAttribute>() is { } udt)
+        {
+            return UserDefinedType(clrType, udt.Name ?? clrType.Name.ToLowerInvariant());
+        }
+
+        if (clrType.IsArray && clrType.GetArrayRank() == 1)
+        {
+            return Component(clrType.GetElementType()!) is { } arrayElement
+                ? new CqlListTypeMapping(clrType, clrType.GetElementType()!, arrayElement)
+                : null;
+        }
+
+        if (!clrType.IsGenericType)
+        {
+            return null;
+        }
+
+        var definition = clrType.GetGenericTypeDefinition();
+        var arguments = clrType.GetGenericArguments();
+        if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>))
+        {
+            return Component(arguments[0]) is { } element ? new CqlListTypeMapping(clrType, arguments[0], element) : null;
+        }
+
+        if (definition == typeof(HashSet<>) || definition == typeof(ISet<>) || definition == typeof(IReadOnlySet<>))
+        {
+            return Component(arguments[0]) is { } element ? new CqlSetTypeMapping(clrType, arguments[0], element) : null;
+        }
+
+        if (definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
+        {
+            return Component(arguments[0]) is { } key && Component(arguments[1]) is { } value
+                ? new CqlMapTypeMapping(clrType, arguments[0], arguments[1], key, value)
+                : null;
+        }
+
+        if (clrType.IsValueType && clrType.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal) && arguments.Length <= 7)
+        {
+            var components = arguments.Select(Component).ToList();
+            return components.All(c => c is not null) ? new CqlTupleTypeMapping(clrType, components!) : null;
+        }
+
+        return null;
+    }
+
+    private CqlUserDefinedTypeMapping? UserDefinedType(Type clrType, string name)
+    {
+        if (clrType.GetConstructor(Type.EmptyTypes) is null && !clrType.IsValueType)
+        {
+            return null;
+        }
+
+        var fields = new List<(PropertyInfo, string, RelationalTypeMapping)>();
+        foreach (var property in clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0 || property.GetMethod?.IsPublic != true || property.SetMethod?.IsPublic != true)
+            {
+                continue;
+            }
+
+            if (Component(property.PropertyType) is not { } fieldMapping)
             {
                 return null;
             }
 
-            return clrType is null
-                ? candidates[0]
-                : Array.Find(candidates, m => m.ClrType == clrType);
+            fields.Add((property, property.Name.ToLowerInvariant(), fieldMapping));
         }
 
-        return clrType is not null && ClrTypeMappings.TryGetValue(clrType, out var mapping) ? mapping : null;
+        return fields.Count == 0 ? null : new CqlUserDefinedTypeMapping(clrType, name, fields);
+    }
+
+    // A component must be stored as it is: the driver's codecs encode the CLR value, so no converter can apply.
+    private RelationalTypeMapping? Component(Type type)
+    {
+        var mapping = FindMapping(Nullable.GetUnderlyingType(type) ?? type);
+        return mapping is { Converter: null } ? mapping : null;
     }
 }

@@ -7,12 +7,8 @@ namespace EntityFrameworkCore.Cassandra.Update.Internal;
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
 /// </remarks>
-public class CassandraModificationCommandBatchFactory(ModificationCommandBatchFactoryDependencies dependencies)
-    : IModificationCommandBatchFactory
+public class CassandraModificationCommandBatchFactory(CassandraSaveChangesExecutor executor) : IModificationCommandBatchFactory
 {
-    /// <summary>The dependencies handed to every batch.</summary>
-    protected virtual ModificationCommandBatchFactoryDependencies Dependencies { get; } = dependencies;
-
     /// <inheritdoc />
-    public virtual ModificationCommandBatch Create() => new CassandraModificationCommandBatch(Dependencies);
+    public virtual ModificationCommandBatch Create() => new CassandraModificationCommandBatch(executor);
 }

@@ -1,0 +1,59 @@
+using EntityFrameworkCore.Cassandra.Metadata;
+using EntityFrameworkCore.Cassandra.Metadata.Internal;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>Keyspace configuration: replication and durable writes, used when the keyspace is created.</summary>
+public static class CassandraModelBuilderExtensions
+{
+    /// <summary>
+    /// Sets the replication of the model's default keyspace (the configured <c>Keyspace</c>, or
+    /// <c>HasDefaultSchema</c>). Without it the keyspace is created with SimpleStrategy and one replica, which only
+    /// suits a development node.
+    /// </summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="replication">E.g. <c>CassandraReplication.NetworkTopologyStrategy(("dc1", 3))</c>.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ModelBuilder HasKeyspaceReplication(this ModelBuilder modelBuilder, CassandraReplication replication)
+        => modelBuilder.HasKeyspaceReplication(DefaultKeyspace(modelBuilder), replication);
+
+    /// <summary>Sets the replication of <paramref name="keyspace"/> (a keyspace some tables are mapped to).</summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="keyspace">The keyspace name.</param>
+    /// <param name="replication">The replication.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ModelBuilder HasKeyspaceReplication(this ModelBuilder modelBuilder, string keyspace, CassandraReplication replication)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyspace);
+        ArgumentNullException.ThrowIfNull(replication);
+        modelBuilder.HasAnnotation(CassandraAnnotationNames.ReplicationPrefix + keyspace, replication.ToCql());
+        return modelBuilder;
+    }
+
+    /// <summary>Sets <c>durable_writes</c> of the model's default keyspace (true by default; false skips the commit log).</summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="durableWrites">Whether writes go through the commit log.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ModelBuilder HasKeyspaceDurableWrites(this ModelBuilder modelBuilder, bool durableWrites)
+        => modelBuilder.HasKeyspaceDurableWrites(DefaultKeyspace(modelBuilder), durableWrites);
+
+    /// <summary>Sets <c>durable_writes</c> of <paramref name="keyspace"/>.</summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="keyspace">The keyspace name.</param>
+    /// <param name="durableWrites">Whether writes go through the commit log.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ModelBuilder HasKeyspaceDurableWrites(this ModelBuilder modelBuilder, string keyspace, bool durableWrites)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyspace);
+        modelBuilder.HasAnnotation(CassandraAnnotationNames.DurableWritesPrefix + keyspace, durableWrites);
+        return modelBuilder;
+    }
+
+    private static string DefaultKeyspace(ModelBuilder modelBuilder)
+        => modelBuilder.Model.GetDefaultSchema()
+            ?? throw new InvalidOperationException(
+                "The model has no default keyspace yet, so the keyspace to configure is unknown. Set 'Keyspace' in the "
+                + "connection string, call HasDefaultSchema(\"name\") first, or name the keyspace: "
+                + "HasKeyspaceReplication(\"name\", ...).");
+}

@@ -1,0 +1,43 @@
+using System.Collections;
+
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace EntityFrameworkCore.Cassandra.Storage.Internal.Mapping;
+
+/// <summary>
+/// CQL <c>list&lt;T&gt;</c> ↔ <see cref="List{T}"/>, <c>T[]</c>, <see cref="IList{T}"/> or
+/// <see cref="IReadOnlyList{T}"/>. Changes to the elements are detected; SaveChanges writes the whole list.
+/// </summary>
+/// <remarks>
+/// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
+/// notice in any release.
+/// </remarks>
+public class CqlListTypeMapping : CqlCompositeTypeMapping
+{
+    /// <summary>Creates the mapping.</summary>
+    /// <param name="clrType">The collection type.</param>
+    /// <param name="elementType">The element type.</param>
+    /// <param name="elementMapping">The element's mapping.</param>
+    public CqlListTypeMapping(Type clrType, Type elementType, RelationalTypeMapping elementMapping)
+        : base(clrType, $"list<{NestedStoreTypeOf(elementMapping)}>", CqlValueComparers.Sequence(clrType, elementType, elementMapping.Comparer), [elementMapping])
+    {
+    }
+
+    /// <summary>Creates a copy of the mapping with changed parameters.</summary>
+    /// <param name="parameters">The parameters of the copy.</param>
+    /// <param name="elementMappings">The element's mapping.</param>
+    protected CqlListTypeMapping(RelationalTypeMappingParameters parameters, IReadOnlyList<RelationalTypeMapping> elementMappings)
+        : base(parameters, elementMappings)
+    {
+    }
+
+    /// <inheritdoc />
+    public override string NestedStoreType => $"frozen<{StoreType}>";
+
+    /// <inheritdoc />
+    protected override RelationalTypeMapping Clone(RelationalTypeMappingParameters parameters) => new CqlListTypeMapping(parameters, ElementMappings);
+
+    /// <inheritdoc />
+    protected override string GenerateNonNullSqlLiteral(object value)
+        => "[" + string.Join(", ", ((IEnumerable)value).Cast<object?>().Select(e => ElementLiteral(ElementMappings[0], e))) + "]";
+}

@@ -1,0 +1,412 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+
+using CqlConnector;
+
+using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
+
+namespace EntityFrameworkCore.Cassandra.Update.Internal;
+
+/// <summary>
+/// Sends the statements of a SaveChanges: each modification becomes one statement (<see cref="CqlWriteBuilder"/>),
+/// statements of one partition may share an unlogged batch (or all share one logged batch when configured), and the
+/// requests run through the driver's concurrent executor with the configured bound on requests in flight.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Nothing written is forgotten: when some requests fail, the entries whose requests succeeded are accepted (Added
+/// and Modified become Unchanged, Deleted become Detached) before <see cref="DbUpdateException"/> names exactly the
+/// entries that failed, so SaveChanges again sends only those. A lightweight transaction answering
+/// <c>[applied] = false</c> fails its entries with <see cref="DbUpdateConcurrencyException"/> (a concurrency token
+/// changed) or <see cref="DbUpdateException"/> (IF NOT EXISTS found the row).
+/// </para>
+/// <para>
+/// Each request is logged (and intercepted) as one command; the duration logged is that of the whole concurrent run,
+/// since requests overlap. The synchronous SaveChanges sends the requests one after another on the driver's
+/// synchronous path, single statements only (a logged batch needs SaveChangesAsync).
+/// </para>
+/// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
+/// notice in any release.
+/// </remarks>
+public class CassandraSaveChangesExecutor(
+    ICurrentDbContext currentContext,
+    IDbContextOptions options,
+    IRelationalCommandDiagnosticsLogger logger,
+    ISqlGenerationHelper sqlGenerationHelper)
+{
+    private static readonly ConditionalWeakTable<CqlSession, ConcurrentDictionary<string, Task<PreparedStatement>>> Prepared = new();
+
+    private readonly CassandraOptionsExtension _options = options.FindExtension<CassandraOptionsExtension>() ?? new CassandraOptionsExtension();
+    private readonly bool _sensitive = options.FindExtension<CoreOptionsExtension>()?.IsSensitiveDataLoggingEnabled ?? false;
+
+    /// <summary>Runs the statements of <paramref name="commands"/> concurrently; returns the number of entries written.</summary>
+    public virtual async Task<int> ExecuteAsync(
+        IReadOnlyList<IReadOnlyModificationCommand> commands,
+        IRelationalConnection connection,
+        CancellationToken cancellationToken)
+    {
+        var units = BuildUnits(commands);
+        var outcomes = new Outcome[units.Count];
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var startTime = DateTimeOffset.UtcNow;
+            var logging = logger.ShouldLogCommandExecute(startTime);
+            var logCommands = logging ? new DbCommand?[units.Count] : null;
+            var commandIds = logging ? new Guid[units.Count] : null;
+            var toRun = new List<int>(units.Count);
+            for (var i = 0; i < units.Count; i++)
+            {
+                if (logging)
+                {
+                    commandIds![i] = Guid.NewGuid();
+                    var command = logCommands![i] = CreateLogCommand(connection, units[i]);
+                    var interception = await logger.CommandNonQueryExecutingAsync(
+                        connection, command, command.CommandText, currentContext.Context, commandIds[i], connection.ConnectionId,
+                        startTime, CommandSource.SaveChanges, cancellationToken).ConfigureAwait(false);
+                    if (interception.HasResult)
+                    {
+                        continue;
+                    }
+                }
+
+                toRun.Add(i);
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            if (toRun.Count > 0)
+            {
+                var session = ((CqlConnection)connection.DbConnection).CqlDataSource.Session;
+                var statements = await BuildStatementsAsync(session, units, toRun, cancellationToken).ConfigureAwait(false);
+                var results = await session.ExecuteConcurrentAsync(statements, _options.MaxStatementsInFlight, null, cancellationToken)
+                    .ConfigureAwait(false);
+                for (var r = 0; r < results.Count; r++)
+                {
+                    outcomes[toRun[r]] = Evaluate(units[toRun[r]], results[r]);
+                }
+            }
+
+            if (logging)
+            {
+                for (var i = 0; i < units.Count; i++)
+                {
+                    if (outcomes[i].Exception is { } exception)
+                    {
+                        await logger.CommandErrorAsync(
+                            connection, logCommands![i]!, logCommands[i]!.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
+                            commandIds![i], connection.ConnectionId, exception, startTime, stopwatch.Elapsed, CommandSource.SaveChanges,
+                            cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await logger.CommandNonQueryExecutedAsync(
+                            connection, logCommands![i]!, logCommands[i]!.CommandText, currentContext.Context, commandIds![i],
+                            connection.ConnectionId, -1, startTime, stopwatch.Elapsed, CommandSource.SaveChanges, cancellationToken)
+                            .ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync().ConfigureAwait(false);
+        }
+
+        ThrowOnFailures(units, outcomes);
+        return commands.Count;
+    }
+
+    /// <summary>Runs the statements one after another on the driver's synchronous path.</summary>
+    public virtual int Execute(IReadOnlyList<IReadOnlyModificationCommand> commands, IRelationalConnection connection)
+    {
+        if (_options.UseLoggedBatch)
+        {
+            throw new NotSupportedException(
+                "A logged batch (UseLoggedBatch) is sent by SaveChangesAsync only, through the driver's asynchronous "
+                + "statement API. Call SaveChangesAsync, or turn UseLoggedBatch off for synchronous SaveChanges.");
+        }
+
+        var units = BuildUnits(commands, maxPerBatch: 1);
+        var outcomes = new Outcome[units.Count];
+        connection.Open();
+        try
+        {
+            for (var i = 0; i < units.Count; i++)
+            {
+                var write = units[i].Writes[0];
+                using var command = CreateLogCommand(connection, units[i]);
+                ((CqlCommand)command).IsIdempotent = write.IsIdempotent;
+                ((CqlCommand)command).ConsistencyLevel = _options.Consistency;
+                ((CqlCommand)command).SerialConsistencyLevel = _options.SerialConsistency;
+                var commandId = Guid.NewGuid();
+                var startTime = DateTimeOffset.UtcNow;
+                var stopwatch = Stopwatch.StartNew();
+                var logging = logger.ShouldLogCommandExecute(startTime);
+                if (logging && logger.CommandNonQueryExecuting(
+                        connection, command, command.CommandText, currentContext.Context, commandId, connection.ConnectionId, startTime,
+                        CommandSource.SaveChanges).HasResult)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var reader = command.ExecuteReader();
+                    outcomes[i] = write.IsConditional && reader.Read() && !reader.GetBoolean(0) ? Outcome.NotApplied : default;
+                    if (logging)
+                    {
+                        logger.CommandNonQueryExecuted(
+                            connection, command, command.CommandText, currentContext.Context, commandId, connection.ConnectionId, -1,
+                            startTime, stopwatch.Elapsed, CommandSource.SaveChanges);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    outcomes[i] = new Outcome(exception, false);
+                    if (logging)
+                    {
+                        logger.CommandError(
+                            connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery, commandId,
+                            connection.ConnectionId, exception, startTime, stopwatch.Elapsed, CommandSource.SaveChanges);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            connection.Close();
+        }
+
+        ThrowOnFailures(units, outcomes);
+        return commands.Count;
+    }
+
+    private List<CqlWriteUnit> BuildUnits(IReadOnlyList<IReadOnlyModificationCommand> commands, int? maxPerBatch = null)
+    {
+        var builder = new CqlWriteBuilder(sqlGenerationHelper);
+        var writes = new CqlWrite[commands.Count];
+        for (var i = 0; i < writes.Length; i++)
+        {
+            writes[i] = builder.Build(commands[i]);
+        }
+
+        return CqlWriteUnit.Group(writes, _options.UseLoggedBatch, maxPerBatch ?? _options.MaxStatementsPerBatch);
+    }
+
+    private async Task<List<CqlStatement>> BuildStatementsAsync(
+        CqlSession session,
+        List<CqlWriteUnit> units,
+        List<int> toRun,
+        CancellationToken cancellationToken)
+    {
+        var cache = Prepared.GetValue(session, static _ => new ConcurrentDictionary<string, Task<PreparedStatement>>(StringComparer.Ordinal));
+        var statements = new List<CqlStatement>(toRun.Count);
+        foreach (var index in toRun)
+        {
+            var unit = units[index];
+            CqlStatement statement;
+            if (unit.BatchType is { } batchType)
+            {
+                var batch = new BatchStatement(batchType);
+                foreach (var write in unit.Writes)
+                {
+                    batch.Add(await BindAsync(session, cache, write, cancellationToken).ConfigureAwait(false));
+                }
+
+                statement = batch;
+            }
+            else
+            {
+                statement = await BindAsync(session, cache, unit.Writes[0], cancellationToken).ConfigureAwait(false);
+            }
+
+            statement.IsIdempotent = unit.IsIdempotent;
+            statement.Consistency = _options.Consistency ?? statement.Consistency;
+            statement.SerialConsistency = _options.SerialConsistency;
+            statement.Timeout = _options.RequestTimeout ?? statement.Timeout;
+            statements.Add(statement);
+        }
+
+        return statements;
+    }
+
+    private static async ValueTask<BoundStatement> BindAsync(
+        CqlSession session,
+        ConcurrentDictionary<string, Task<PreparedStatement>> cache,
+        CqlWrite write,
+        CancellationToken cancellationToken)
+    {
+        var preparation = cache.GetOrAdd(write.Text, static (text, s) => s.PrepareAsync(text), session);
+        PreparedStatement prepared;
+        try
+        {
+            prepared = await preparation.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            cache.TryRemove(new KeyValuePair<string, Task<PreparedStatement>>(write.Text, preparation));
+            throw;
+        }
+
+        return prepared.Bind(write.Values);
+    }
+
+    private static Outcome Evaluate(CqlWriteUnit unit, CqlConcurrentResult result)
+    {
+        if (!result.IsSuccess)
+        {
+            return new Outcome(result.Exception, false);
+        }
+
+        if (!unit.IsConditional)
+        {
+            return default;
+        }
+
+        using var resultSet = result.Result!;
+        var page = resultSet.CurrentPage;
+        return page.Count > 0 && !page[0].Get<bool>(0) ? Outcome.NotApplied : default;
+    }
+
+    private static DbCommand CreateLogCommand(IRelationalConnection connection, CqlWriteUnit unit)
+    {
+        var command = connection.DbConnection.CreateCommand();
+        command.CommandText = unit.Text;
+        for (var w = 0; w < unit.Writes.Count; w++)
+        {
+            var values = unit.Writes[w].Values;
+            for (var v = 0; v < values.Length; v++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = unit.Writes.Count == 1 ? ":p" + v : $":s{w}_p{v}";
+                parameter.Value = values[v] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+        }
+
+        return command;
+    }
+
+    private void ThrowOnFailures(List<CqlWriteUnit> units, Outcome[] outcomes)
+    {
+        List<IUpdateEntry>? failed = null;
+        List<IUpdateEntry>? conflicts = null;
+        List<string>? reasons = null;
+        Exception? firstException = null;
+        var notRetriable = false;
+        var notAppliedInserts = false;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var outcome = outcomes[i];
+            if (outcome.Exception is null && !outcome.IsNotApplied)
+            {
+                continue;
+            }
+
+            var entries = units[i].Writes.SelectMany(w => w.Command.Entries).ToList();
+            if (outcome.Exception is { } exception)
+            {
+                (failed ??= []).AddRange(entries);
+                firstException ??= exception;
+                notRetriable |= !units[i].IsIdempotent;
+                (reasons ??= []).Add($"{Describe(entries)}: {exception.Message}");
+            }
+            else
+            {
+                (conflicts ??= []).AddRange(entries);
+                notAppliedInserts |= units[i].Writes.Any(w => w.Command.EntityState == EntityState.Added);
+            }
+        }
+
+        if (failed is null && conflicts is null)
+        {
+            return;
+        }
+
+        AcceptSucceeded(units, outcomes);
+
+        if (failed is null && !notAppliedInserts)
+        {
+            throw new DbUpdateConcurrencyException(
+                $"The lightweight transaction of {Describe(conflicts!)} was not applied: the row's concurrency token no longer has "
+                + "the value that was read (another writer changed or deleted the row). The other entries of this SaveChanges "
+                + "were saved. Reload the entries named here (or use the values in this exception's entries), then save again.",
+                conflicts!);
+        }
+
+        var all = (failed ?? []).Concat(conflicts ?? []).ToList();
+        var message = new System.Text.StringBuilder()
+            .Append(all.Count).Append(" of the entries of this SaveChanges were not saved; the others were saved and accepted, ")
+            .Append("so SaveChanges again sends only these. ");
+        if (conflicts is not null)
+        {
+            message.Append("Not applied (IF NOT EXISTS found the row, or a concurrency token changed): ").Append(Describe(conflicts)).Append(". ");
+        }
+
+        if (reasons is not null)
+        {
+            message.Append("Failed: ").Append(string.Join("; ", reasons.Take(10))).Append(reasons.Count > 10 ? $"; and {reasons.Count - 10} more." : ".");
+        }
+
+        var updateException = new DbUpdateException(message.ToString(), firstException, all);
+        if (notRetriable || conflicts is not null)
+        {
+            updateException.Data[Storage.CassandraRetryingExecutionStrategy.NotRetriableKey] = true;
+        }
+
+        throw updateException;
+    }
+
+    private static void AcceptSucceeded(List<CqlWriteUnit> units, Outcome[] outcomes)
+    {
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (outcomes[i].Exception is not null || outcomes[i].IsNotApplied)
+            {
+                continue;
+            }
+
+            foreach (var write in units[i].Writes)
+            {
+                foreach (var entry in write.Command.Entries)
+                {
+                    var entityEntry = entry.ToEntityEntry();
+                    if (entry.EntityState == EntityState.Deleted)
+                    {
+                        entityEntry.State = EntityState.Detached;
+                    }
+                    else
+                    {
+                        entityEntry.OriginalValues.SetValues(entityEntry.CurrentValues);
+                        entityEntry.State = EntityState.Unchanged;
+                    }
+                }
+            }
+        }
+    }
+
+    private string Describe(IReadOnlyList<IUpdateEntry> entries)
+        => string.Join(", ", entries.Take(10).Select(Describe)) + (entries.Count > 10 ? $" and {entries.Count - 10} more" : "");
+
+    private string Describe(IUpdateEntry entry)
+    {
+        var key = entry.EntityType.FindPrimaryKey();
+        var description = $"'{entry.EntityType.DisplayName()}' ({entry.EntityState})";
+        return _sensitive && key is not null
+            ? description + " {" + string.Join(", ", key.Properties.Select(p => $"{p.Name}: {entry.GetCurrentValue(p)}")) + "}"
+            : description;
+    }
+
+    private readonly record struct Outcome(Exception? Exception, bool IsNotApplied)
+    {
+        public static Outcome NotApplied => new(null, true);
+    }
+}

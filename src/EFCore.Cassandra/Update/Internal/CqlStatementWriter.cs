@@ -1,0 +1,210 @@
+using System.Text;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
+
+namespace EntityFrameworkCore.Cassandra.Update.Internal;
+
+/// <summary>
+/// Writes the one CQL statement of a modification, appending each value through a callback (a bind marker at run
+/// time, a literal in scripts), so the text and its values always agree:
+/// <list type="bullet">
+/// <item><c>INSERT INTO "ks"."t" ("a", "b") VALUES (v, v) [IF NOT EXISTS]</c> — null values of the added row left out;</item>
+/// <item><c>UPDATE "ks"."t" SET "b" = v, "c" = "c" + v WHERE "k" = v [IF "token" = v]</c> — counters as increments, and
+/// an added row of a counter table as an UPDATE (counters are never inserted);</item>
+/// <item><c>DELETE FROM "ks"."t" WHERE "k" = v [IF "token" = v]</c>.</item>
+/// </list>
+/// </summary>
+/// <remarks>
+/// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
+/// notice in any release.
+/// </remarks>
+public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
+{
+    /// <summary>Appends the statement of <paramref name="command"/>; returns whether it is a lightweight transaction.</summary>
+    public virtual bool Append(
+        StringBuilder builder,
+        IReadOnlyModificationCommand command,
+        Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
+        => command.EntityState switch
+        {
+            EntityState.Added when IsCounterCommand(command) => AppendUpdate(builder, command, appendValue),
+            EntityState.Added => AppendInsert(builder, command, appendValue),
+            EntityState.Modified => AppendUpdate(builder, command, appendValue),
+            EntityState.Deleted => AppendDelete(builder, command, appendValue),
+            _ => throw new InvalidOperationException($"An entry in state {command.EntityState} has no statement."),
+        };
+
+    /// <summary>Whether the command writes a counter (and so must be an UPDATE, alone, and is not idempotent).</summary>
+    public static bool IsCounterCommand(IReadOnlyModificationCommand command)
+    {
+        foreach (var column in command.ColumnModifications)
+        {
+            if (IsCounter(column))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the column is a counter.</summary>
+    public static bool IsCounter(IColumnModification column)
+        => string.Equals(column.TypeMapping?.StoreType, "counter", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the added rows of the command's entity type are inserted with IF NOT EXISTS.</summary>
+    public static bool InsertsIfNotExists(IReadOnlyModificationCommand command)
+        => command.EntityState == EntityState.Added
+            && command.Entries.Count > 0
+            && command.Entries[0].EntityType.GetInsertIfNotExists();
+
+    /// <summary>
+    /// Whether <paramref name="column"/> is left out of the statement: a null non-key value of an inserted row (writing
+    /// it would write a tombstone).
+    /// </summary>
+    public static bool IsOmitted(IReadOnlyModificationCommand command, IColumnModification column)
+        => command.EntityState == EntityState.Added
+            && column.IsWrite
+            && !column.IsKey
+            && (column.UseCurrentValue ? column.Value : column.OriginalValue) is null;
+
+    private bool AppendInsert(StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
+    {
+        builder.Append("INSERT INTO ");
+        sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
+        builder.Append(" (");
+        var first = true;
+        foreach (var column in command.ColumnModifications)
+        {
+            if (column.IsWrite && !IsOmitted(command, column))
+            {
+                builder.Append(first ? "" : ", ");
+                sqlGenerationHelper.DelimitIdentifier(builder, column.ColumnName);
+                first = false;
+            }
+        }
+
+        builder.Append(") VALUES (");
+        first = true;
+        foreach (var column in command.ColumnModifications)
+        {
+            if (column.IsWrite && !IsOmitted(command, column))
+            {
+                builder.Append(first ? "" : ", ");
+                appendValue(builder, column, CqlValueKind.Current);
+                first = false;
+            }
+        }
+
+        builder.Append(')');
+        if (InsertsIfNotExists(command))
+        {
+            builder.Append(" IF NOT EXISTS");
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool AppendUpdate(StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
+    {
+        var added = command.EntityState == EntityState.Added;
+        builder.Append("UPDATE ");
+        sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
+        builder.Append(" SET ");
+        var first = true;
+        foreach (var column in command.ColumnModifications)
+        {
+            if (!column.IsWrite || (added && (column.IsKey || IsOmitted(command, column))))
+            {
+                continue;
+            }
+
+            builder.Append(first ? "" : ", ");
+            first = false;
+            sqlGenerationHelper.DelimitIdentifier(builder, column.ColumnName);
+            builder.Append(" = ");
+            if (IsCounter(column))
+            {
+                sqlGenerationHelper.DelimitIdentifier(builder, column.ColumnName);
+                builder.Append(" + ");
+                appendValue(builder, column, CqlValueKind.CounterDelta);
+            }
+            else
+            {
+                appendValue(builder, column, CqlValueKind.Current);
+            }
+        }
+
+        return AppendWhere(builder, command, appendValue, keysFromWrites: added, partitionOnly: WritesOnlyStaticColumns(command));
+    }
+
+    // An UPDATE of static columns alone names its partition only (Cassandra rejects clustering restrictions there).
+    private static bool WritesOnlyStaticColumns(IReadOnlyModificationCommand command)
+    {
+        var any = false;
+        foreach (var column in command.ColumnModifications)
+        {
+            if (column.IsWrite && !column.IsKey)
+            {
+                if (column.Property?.IsStaticColumn() != true)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
+    }
+
+    private bool AppendDelete(StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
+    {
+        builder.Append("DELETE FROM ");
+        sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
+        return AppendWhere(builder, command, appendValue, keysFromWrites: false, partitionOnly: false);
+    }
+
+    // WHERE over the key columns, then IF over the concurrency tokens (a lightweight transaction).
+    private bool AppendWhere(
+        StringBuilder builder,
+        IReadOnlyModificationCommand command,
+        Action<StringBuilder, IColumnModification, CqlValueKind> appendValue,
+        bool keysFromWrites,
+        bool partitionOnly)
+    {
+        builder.Append(" WHERE ");
+        var first = true;
+        var partition = partitionOnly && command.Entries.Count > 0 ? command.Entries[0].EntityType.GetPartitionKeyProperties() : null;
+        foreach (var column in command.ColumnModifications)
+        {
+            if (column.IsKey && (keysFromWrites ? column.IsWrite : column.IsCondition)
+                && (partition is null || (column.Property is { } property && partition.Contains(property))))
+            {
+                builder.Append(first ? "" : " AND ");
+                first = false;
+                sqlGenerationHelper.DelimitIdentifier(builder, column.ColumnName);
+                builder.Append(" = ");
+                appendValue(builder, column, column.UseOriginalValueParameter || (column.UseOriginalValue && !column.UseCurrentValue) ? CqlValueKind.Original : CqlValueKind.Current);
+            }
+        }
+
+        first = true;
+        foreach (var column in command.ColumnModifications)
+        {
+            if (column.IsCondition && !column.IsKey)
+            {
+                builder.Append(first ? " IF " : " AND ");
+                first = false;
+                sqlGenerationHelper.DelimitIdentifier(builder, column.ColumnName);
+                builder.Append(" = ");
+                appendValue(builder, column, CqlValueKind.Original);
+            }
+        }
+
+        return !first;
+    }
+}

@@ -1,0 +1,93 @@
+using CqlConnector;
+
+namespace EntityFrameworkCore.Cassandra.Update.Internal;
+
+/// <summary>What is sent as one request: one statement, or a batch of statements (one partition's, or all of them).</summary>
+/// <remarks>
+/// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
+/// notice in any release.
+/// </remarks>
+/// <param name="Writes">The statements.</param>
+/// <param name="BatchType">The kind of batch, or null for a single statement.</param>
+public sealed record CqlWriteUnit(IReadOnlyList<CqlWrite> Writes, BatchType? BatchType)
+{
+    /// <summary>Whether the request answers with <c>[applied]</c>.</summary>
+    public bool IsConditional => Writes.Any(w => w.IsConditional);
+
+    /// <summary>Whether sending the request twice has the effect of sending it once.</summary>
+    public bool IsIdempotent => Writes.All(w => w.IsIdempotent);
+
+    /// <summary>The CQL as logged: the statement, or the batch around its statements.</summary>
+    public string Text
+        => BatchType is null
+            ? Writes[0].Text
+            : $"BEGIN {(BatchType == CqlConnector.BatchType.Logged ? "" : BatchType.ToString()!.ToUpperInvariant() + " ")}BATCH {string.Join("; ", Writes.Select(w => w.Text))} APPLY BATCH";
+
+    /// <summary>
+    /// Groups statements into requests: everything in one logged batch when asked (counters in a counter batch
+    /// beside it); otherwise the statements of one partition share unlogged batches of at most
+    /// <paramref name="maxPerBatch"/>, and lightweight transactions and counter updates go alone.
+    /// </summary>
+    public static List<CqlWriteUnit> Group(IReadOnlyList<CqlWrite> writes, bool logged, int maxPerBatch)
+    {
+        var units = new List<CqlWriteUnit>();
+        if (logged)
+        {
+            var regular = writes.Where(w => !w.IsCounter).ToList();
+            var counters = writes.Where(w => w.IsCounter).ToList();
+            if (regular.Count > 0)
+            {
+                units.Add(new CqlWriteUnit(regular, CqlConnector.BatchType.Logged));
+            }
+
+            if (counters.Count > 0)
+            {
+                units.Add(new CqlWriteUnit(counters, CqlConnector.BatchType.Counter));
+            }
+
+            return units;
+        }
+
+        if (maxPerBatch <= 1)
+        {
+            units.AddRange(writes.Select(w => new CqlWriteUnit([w], null)));
+            return units;
+        }
+
+        var open = new Dictionary<PartitionIdentity, List<CqlWrite>>();
+        foreach (var write in writes)
+        {
+            if (write.IsConditional || write.IsCounter)
+            {
+                units.Add(new CqlWriteUnit([write], null));
+                continue;
+            }
+
+            if (!open.TryGetValue(write.Partition, out var group))
+            {
+                open[write.Partition] = group = [];
+            }
+
+            group.Add(write);
+            if (group.Count == maxPerBatch)
+            {
+                units.Add(new CqlWriteUnit(group, CqlConnector.BatchType.Unlogged));
+                open[write.Partition] = [];
+            }
+        }
+
+        foreach (var group in open.Values)
+        {
+            if (group.Count == 1)
+            {
+                units.Add(new CqlWriteUnit(group, null));
+            }
+            else if (group.Count > 1)
+            {
+                units.Add(new CqlWriteUnit(group, CqlConnector.BatchType.Unlogged));
+            }
+        }
+
+        return units;
+    }
+}
