@@ -37,12 +37,13 @@ public sealed class CqlDataReader : DbDataReader
         }
     }
 
-    internal static CqlDataReader Create(StatementRunner statement, ResponseFrame frame, CommandBehavior behavior)
+    /// <summary>A reader over a response; <paramref name="statement"/> fetches further pages (null: a single-page result, e.g. a batch's).</summary>
+    internal static CqlDataReader Create(StatementRunner? statement, ResponseFrame frame, CommandBehavior behavior)
     {
         RowsPage? page;
         try
         {
-            page = RowsPage.Read(frame, statement.KnownColumns);
+            page = RowsPage.Read(frame, statement?.KnownColumns);
         }
         catch
         {
@@ -115,7 +116,7 @@ public sealed class CqlDataReader : DbDataReader
             if (_cursor.MoveNext())
             {
                 _onRow = true;
-                if (io == IOBehavior.Asynchronous && _nextPage is null && _page.PagingState is { } state && _cursor.RemainingRows <= _page.RowCount / 2)
+                if (io == IOBehavior.Asynchronous && _nextPage is null && _statement is not null && _page.PagingState is { } state && _cursor.RemainingRows <= _page.RowCount / 2)
                 {
                     _nextPage = _statement!.ExecutePageAsync(state, IOBehavior.Asynchronous, CancellationToken.None).AsTask();
                 }
@@ -124,7 +125,7 @@ public sealed class CqlDataReader : DbDataReader
             }
 
             _onRow = false;
-            if ((_behavior & CommandBehavior.SingleRow) != 0 || _page.PagingState is not { } pagingState)
+            if ((_behavior & CommandBehavior.SingleRow) != 0 || _statement is null || _page.PagingState is not { } pagingState)
             {
                 ReleasePage();
                 return false;
