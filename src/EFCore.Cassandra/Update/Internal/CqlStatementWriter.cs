@@ -38,9 +38,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         var using_ = options is null ? null : (Action<StringBuilder, bool>)((b, ttl) => AppendUsing(b, options, ttl, appendOptionValue!));
         return command.EntityState switch
         {
-            EntityState.Added when IsCounterCommand(command) => AppendUpdate(builder, command, appendValue, using_),
+            EntityState.Added when IsCounterCommand(command) => AppendUpdate(builder, command, appendValue, using_, null),
             EntityState.Added => AppendInsert(builder, command, appendValue, using_),
-            EntityState.Modified => AppendUpdate(builder, command, appendValue, using_),
+            EntityState.Modified => AppendUpdate(builder, command, appendValue, using_, appendOptionValue),
             EntityState.Deleted => AppendDelete(builder, command, appendValue, using_),
             _ => throw new InvalidOperationException($"An entry in state {command.EntityState} has no statement."),
         };
@@ -163,7 +163,11 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
     }
 
     private bool AppendUpdate(
-        StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue, Action<StringBuilder, bool>? appendUsing)
+        StringBuilder builder,
+        IReadOnlyModificationCommand command,
+        Action<StringBuilder, IColumnModification, CqlValueKind> appendValue,
+        Action<StringBuilder, bool>? appendUsing,
+        Action<StringBuilder, object>? appendRawValue)
     {
         var added = command.EntityState == EntityState.Added;
         builder.Append("UPDATE ");
@@ -175,6 +179,14 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         {
             if (!column.IsWrite || (added && (column.IsKey || IsOmitted(command, column))))
             {
+                continue;
+            }
+
+            if (appendRawValue is not null && !added && column.Property?.UsesIncrementalCollectionUpdates() == true
+                && column.TypeMapping?.Converter is null
+                && CollectionChange.Compute(column.TypeMapping?.StoreType, column.OriginalValue, column.Value) is { IsEmpty: false } change)
+            {
+                first = AppendCollectionChange(builder, column.ColumnName, change, first, appendRawValue);
                 continue;
             }
 
@@ -195,6 +207,47 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         }
 
         return AppendWhere(builder, command, appendValue, keysFromWrites: added, partitionOnly: WritesOnlyStaticColumns(command));
+    }
+
+    // s = s + {added}, s = s - {removed}; m = m + {entries}, m[key] = null; l = l + [tail]. Returns whether nothing was written yet.
+    private bool AppendCollectionChange(StringBuilder builder, string columnName, CollectionChange change, bool first, Action<StringBuilder, object> appendRawValue)
+    {
+        void Assign(string op, object value)
+        {
+            builder.Append(first ? "" : ", ");
+            first = false;
+            sqlGenerationHelper.DelimitIdentifier(builder, columnName);
+            builder.Append(" = ");
+            sqlGenerationHelper.DelimitIdentifier(builder, columnName);
+            builder.Append(op);
+            appendRawValue(builder, value);
+        }
+
+        if (change.Added is { } added)
+        {
+            Assign(" + ", added);
+        }
+
+        if (change.Kind == CollectionChange.Shape.Set && change.Removed.Count > 0)
+        {
+            Assign(" - ", change.Removed);
+        }
+
+        if (change.Kind == CollectionChange.Shape.Map)
+        {
+            // Cassandra 2.1.0 has no "m = m - {keys}": an element set to null is deleted.
+            foreach (var key in change.Removed)
+            {
+                builder.Append(first ? "" : ", ");
+                first = false;
+                sqlGenerationHelper.DelimitIdentifier(builder, columnName);
+                builder.Append('[');
+                appendRawValue(builder, key);
+                builder.Append("] = null");
+            }
+        }
+
+        return first;
     }
 
     // An UPDATE of static columns alone names its partition only (Cassandra rejects clustering restrictions there).
