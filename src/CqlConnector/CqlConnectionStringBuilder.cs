@@ -31,6 +31,7 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         ["Consistency"] = "Consistency",
         ["Max Requests Per Connection"] = "Max Requests Per Connection",
         ["SSL"] = "SSL",
+        ["Compression"] = "Compression",
         ["Connections Per Host"] = "Connections Per Host",
         ["Max Queue Size"] = "Max Queue Size",
         ["Heartbeat Interval"] = "Heartbeat Interval",
@@ -40,6 +41,10 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         ["Max Speculative Executions"] = "Max Speculative Executions",
         ["Reconnect Base Delay"] = "Reconnect Base Delay",
         ["Reconnect Max Delay"] = "Reconnect Max Delay",
+        ["SSL Root Certificate"] = "SSL Root Certificate",
+        ["Root Certificate"] = "SSL Root Certificate",
+        ["SSL Target Host"] = "SSL Target Host",
+        ["SSL Certificate Validation"] = "SSL Certificate Validation",
     };
 
     /// <summary>Creates an empty builder.</summary>
@@ -102,10 +107,10 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         set => base["Command Timeout"] = value;
     }
 
-    /// <summary>The highest native protocol version to offer (3, 4 or 5; default 4); the client steps down from it.</summary>
+    /// <summary>The highest native protocol version to offer (3, 4 or 5; default 5); the client steps down from it.</summary>
     public int MaxProtocolVersion
     {
-        get => GetInt("Max Protocol Version", 4);
+        get => GetInt("Max Protocol Version", 5);
         set => base["Max Protocol Version"] = value;
     }
 
@@ -130,11 +135,28 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         set => base["Max Requests Per Connection"] = value;
     }
 
-    /// <summary>Whether to connect with TLS, validating the server certificate against the system's trust store.</summary>
+    /// <summary>
+    /// Whether to connect with TLS (default false). The node's certificate is validated as
+    /// <see cref="SslCertificateValidation"/> says, against <see cref="SslRootCertificate"/> or the system's trust store.
+    /// </summary>
     public bool Ssl
     {
         get => GetString("SSL") is { } text && bool.Parse(text);
         set => base["SSL"] = value;
+    }
+
+    /// <summary>
+    /// Compression to ask the node for (<c>lz4</c>, <c>snappy</c> or <c>none</c>, the default); used only when the node
+    /// supports it. Protocol v5 compresses with LZ4 only.
+    /// </summary>
+    public CqlCompression Compression
+    {
+        get => GetString("Compression") is { Length: > 0 } text
+            ? Enum.TryParse<CqlCompression>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
+                ? value
+                : throw new ArgumentException($"The connection string value 'Compression={text}' is not a known compression; use lz4, snappy or none.")
+            : CqlCompression.None;
+        set => base["Compression"] = value.ToString().ToLowerInvariant();
     }
 
     /// <summary>Connections opened to each node (default 1; each carries up to 'Max Requests Per Connection' requests at once).</summary>
@@ -198,6 +220,34 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
     {
         get => GetInt("Reconnect Max Delay", 10_000);
         set => base["Reconnect Max Delay"] = value;
+    }
+
+    /// <summary>
+    /// Path of a PEM or DER file with the CA certificate(s) that signed the nodes' certificates. When set, only these
+    /// are trusted, not the system's trust store.
+    /// </summary>
+    public string? SslRootCertificate
+    {
+        get => GetString("SSL Root Certificate");
+        set => base["SSL Root Certificate"] = value;
+    }
+
+    /// <summary>The host name the nodes' certificates must carry (and the TLS SNI); default: the contact point.</summary>
+    public string? SslTargetHost
+    {
+        get => GetString("SSL Target Host");
+        set => base["SSL Target Host"] = value;
+    }
+
+    /// <summary>How the node's certificate is checked: Full (default), CA (issuer only) or None.</summary>
+    public SslCertificateValidation SslCertificateValidation
+    {
+        get => GetString("SSL Certificate Validation") is { Length: > 0 } text
+            ? Enum.TryParse<SslCertificateValidation>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
+                ? value
+                : throw new ArgumentException($"'SSL Certificate Validation={text}' is not a validation mode; use Full, CA or None.")
+            : SslCertificateValidation.Full;
+        set => base["SSL Certificate Validation"] = value.ToString();
     }
 
     /// <inheritdoc />

@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using CqlConnector.Connections;
 using CqlConnector.Execution;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CqlConnector;
 
@@ -15,16 +17,27 @@ public sealed class CqlDataSource : DbDataSource
     private static readonly ConcurrentDictionary<string, CqlDataSource> Shared = new(StringComparer.Ordinal);
     private readonly string _connectionString;
 
-    private CqlDataSource(string connectionString)
+    private CqlDataSource(string connectionString, ILoggerFactory? loggerFactory = null)
     {
         var builder = new CqlConnectionStringBuilder(connectionString);
         Settings = ConnectionSettings.FromBuilder(builder);
         _connectionString = builder.ConnectionString;
+        Session = new CqlSession(Settings) { LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance };
+    }
+
+    /// <summary>A data source with settings beyond the connection string's (see <see cref="CqlDataSourceBuilder"/>).</summary>
+    internal CqlDataSource(string connectionString, ConnectionSettings settings)
+    {
+        Settings = settings;
+        _connectionString = connectionString;
         Session = new CqlSession(Settings);
     }
 
     /// <summary>Creates a data source for a connection string.</summary>
     public static CqlDataSource Create(string connectionString) => new(connectionString);
+
+    /// <summary>Creates a data source for a connection string that logs to <paramref name="loggerFactory"/> (category <c>CqlConnector</c>).</summary>
+    public static CqlDataSource Create(string connectionString, ILoggerFactory? loggerFactory) => new(connectionString, loggerFactory);
 
     /// <summary>
     /// The data source shared by every <see cref="CqlConnection"/> constructed with the same connection string (as

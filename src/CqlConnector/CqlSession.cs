@@ -180,14 +180,16 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Opens a connection to a node with the session's settings and the protocol version already negotiated.</summary>
-    internal ValueTask<CqlPhysicalConnection> OpenConnectionAsync(EndPoint endPoint, IOBehavior io, CancellationToken cancellationToken, bool useKeyspace = true)
+    internal async ValueTask<CqlPhysicalConnection> OpenConnectionAsync(EndPoint endPoint, IOBehavior io, CancellationToken cancellationToken, bool useKeyspace = true)
     {
         var settings = Settings with
         {
             MaxProtocolVersion = ProtocolVersion ?? Settings.MaxProtocolVersion,
             Keyspace = useKeyspace ? Settings.Keyspace : null,
         };
-        return CqlPhysicalConnection.OpenAsync(endPoint, settings, io, cancellationToken);
+        var connection = await CqlPhysicalConnection.OpenAsync(endPoint, settings, io, cancellationToken).ConfigureAwait(false);
+        OnConnectionOpened(connection);
+        return connection;
     }
 
     /// <summary>Brings the known nodes, their pools and the token map in line with what the control connection read.</summary>
@@ -262,8 +264,13 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
                     await Task.Delay(TimeSpan.FromSeconds(1), _shutdown.Token).ConfigureAwait(false);
                     ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
                     break;
-                case "SCHEMA_CHANGE" when serverEvent.SchemaChange?.Target == "KEYSPACE":
-                    ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
+                case "SCHEMA_CHANGE":
+                    OnSchemaChanged(serverEvent.SchemaChange!);
+                    if (serverEvent.SchemaChange!.Target == "KEYSPACE")
+                    {
+                        ApplyTopology(await _control.RefreshAsync(IOBehavior.Asynchronous, _shutdown.Token).ConfigureAwait(false));
+                    }
+
                     break;
             }
         }
@@ -274,7 +281,13 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     }
 
     /// <summary>A pool lost its last connection: the node is down until a reconnection succeeds.</summary>
-    internal void OnHostUnreachable(HostConnectionPool pool) => pool.Host.SetDown();
+    internal void OnHostUnreachable(HostConnectionPool pool)
+    {
+        if (pool.Host.SetDown())
+        {
+            Diagnostics.Log.HostDown(Logger, pool.Host.EndPoint, "no connection to it is open");
+        }
+    }
 
     /// <summary>
     /// A pool reconnected: the node may have restarted and forgotten the prepared statements, so prepare them again
@@ -300,21 +313,15 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
             }
         }
 
-        pool.Host.SetUp();
+        if (pool.Host.SetUp())
+        {
+            Diagnostics.Log.HostUp(Logger, pool.Host.EndPoint);
+        }
     }
 
+    /// <summary>A reconnection attempt failed; the next one follows the reconnection schedule.</summary>
     internal void OnReconnectionFailed(HostConnectionPool pool, Exception error)
-    {
-        // The diagnostics (logging, metrics) hook here; the next attempt follows the reconnection schedule.
-    }
-
-    internal void OnRetry()
-    {
-    }
-
-    internal void OnSpeculativeExecution()
-    {
-    }
+        => Diagnostics.Log.ConnectionFailed(Logger, pool.Host.EndPoint, error);
 
     /// <summary>
     /// Prepares <paramref name="query"/> once per session; later calls return the cached metadata. Concurrent
@@ -406,8 +413,53 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     /// </summary>
     internal async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
-        await EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
-        return await RequestHandler.ExecuteAsync(this, request, options, io, cancellationToken).ConfigureAwait(false);
+        var diagnostics = StartRequestDiagnostics(request, options);
+        ResponseFrame frame;
+        try
+        {
+            await EnsureInitializedAsync(io, cancellationToken).ConfigureAwait(false);
+            frame = await RequestHandler.ExecuteAsync(this, request, options, io, cancellationToken).ConfigureAwait(false);
+            diagnostics.Complete(options.Coordinator, null);
+        }
+        catch (Exception ex)
+        {
+            diagnostics.Complete(options.Coordinator, ex);
+            throw;
+        }
+
+        if (frame.Opcode == Protocol.Opcode.Result && frame.Body.Length >= 4 && (ResultKind)System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(frame.Body) == ResultKind.SchemaChange)
+        {
+            var reader = new CqlReader(frame.Body[4..]);
+            OnSchemaChanged(SchemaChange.Read(ref reader));
+        }
+
+        return frame;
+    }
+
+    /// <summary>
+    /// Forgets the prepared statements that read or write a changed table (or any table of a changed keyspace), so
+    /// that the next execution prepares them again. A node normally answers UNPREPARED for those, but Cassandra 2.1.0
+    /// keeps executing a statement prepared against a dropped table, silently against the old table; preparing again
+    /// replaces it on the node.
+    /// </summary>
+    internal void OnSchemaChanged(SchemaChange change)
+    {
+        if (change.Target is not ("TABLE" or "KEYSPACE") || change.ChangeType == "CREATED" && change.Target == "KEYSPACE")
+        {
+            return;
+        }
+
+        foreach (var (query, entry) in _prepared)
+        {
+            if (entry.IsCompletedSuccessfully && References(entry.Result, change))
+            {
+                _prepared.TryRemove(new KeyValuePair<string, Task<PreparedMetadata>>(query, entry));
+            }
+        }
+
+        static bool References(PreparedMetadata prepared, SchemaChange change)
+            => prepared.Variables.Concat(prepared.ResultMetadata.Columns ?? []).Any(column =>
+                column.Keyspace == change.Keyspace && (change.Target == "KEYSPACE" || column.Table == change.Name));
     }
 
     /// <summary>Sends OPTIONS on every connection that sent nothing for a heartbeat interval; one that does not answer is closed and replaced.</summary>
@@ -442,6 +494,7 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         }
         catch (CqlException ex)
         {
+            Diagnostics.Log.HeartbeatFailed(Logger, connection.EndPoint, Settings.RequestTimeout);
             connection.Close(new CqlConnectionException($"The node {connection.EndPoint} did not answer a heartbeat: {ex.Message}", connection.EndPoint, ex));
         }
         catch (OperationCanceledException)
@@ -481,6 +534,6 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         public IReadOnlyList<CqlHost> Hosts => session._hosts;
 
         public IReadOnlyList<CqlHost> GetReplicas(string keyspace, ReadOnlySpan<byte> routingKey)
-            => []; // Token-aware routing is wired once the Murmur3 token function lands (Cluster/Murmur3Partitioner).
+            => session.TokenMap is { } map ? map.GetReplicas(keyspace, Murmur3Partitioner.GetToken(routingKey)) : [];
     }
 }

@@ -1,4 +1,4 @@
-using System.Net.Security;
+using CqlConnector.Connections.Tls;
 
 namespace CqlConnector.Connections;
 
@@ -19,7 +19,9 @@ internal sealed record ConnectionSettings
 
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(12);
 
-    public ProtocolVersion MaxProtocolVersion { get; init; } = ProtocolVersion.V4;
+    public ProtocolVersion MaxProtocolVersion { get; init; } = ProtocolVersion.V5;
+
+    public CqlCompression Compression { get; init; }
 
     public int PageSize { get; init; } = 5000;
 
@@ -27,7 +29,11 @@ internal sealed record ConnectionSettings
 
     public int MaxRequestsPerConnection { get; init; } = 2048;
 
-    public SslClientAuthenticationOptions? Tls { get; init; }
+    /// <summary>Answers the node's AUTHENTICATE; from Username/Password, or CqlDataSourceBuilder.UseAuthenticator.</summary>
+    public ICqlAuthenticator? Authenticator { get; init; }
+
+    /// <summary>TLS for every connection; null for plain text.</summary>
+    public TlsOptions? Tls { get; init; }
 
     /// <summary>Connections opened to each node.</summary>
     public int ConnectionsPerHost { get; init; } = 1;
@@ -73,7 +79,9 @@ internal sealed record ConnectionSettings
             PageSize = builder.PageSize,
             Consistency = builder.Consistency,
             MaxRequestsPerConnection = builder.MaxRequestsPerConnection,
-            Tls = builder.Ssl ? new SslClientAuthenticationOptions() : null,
+            Compression = builder.Compression,
+            Authenticator = string.IsNullOrEmpty(builder.Username) ? null : new PlainTextAuthenticator(builder.Username, builder.Password ?? string.Empty),
+            Tls = TlsOptions.FromConnectionString(builder),
             ConnectionsPerHost = builder.ConnectionsPerHost >= 1 ? builder.ConnectionsPerHost
                 : throw new ArgumentException($"'Connections Per Host' must be at least 1, not {builder.ConnectionsPerHost}."),
             MaxQueueSize = Math.Max(0, builder.MaxQueueSize),

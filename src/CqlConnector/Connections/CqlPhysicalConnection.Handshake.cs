@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Security;
 using System.Net.Sockets;
-using System.Text;
+using CqlConnector.Connections.Compression;
+using CqlConnector.Connections.Tls;
 using CqlConnector.Protocol;
 using CqlConnector.Protocol.Requests;
 using CqlConnector.Protocol.Responses;
@@ -35,6 +35,11 @@ internal sealed partial class CqlPhysicalConnection
                 connection.Dispose();
                 version--;
             }
+            catch (CqlException ex) when (connection._stream is not null && (ex is CqlTimeoutException || (ex is CqlConnectionException && settings.Tls is null)))
+            {
+                connection.Dispose();
+                throw TlsHandshake.HandshakeUnanswered(endPoint, settings, ex);
+            }
             catch
             {
                 connection.Dispose();
@@ -49,7 +54,9 @@ internal sealed partial class CqlPhysicalConnection
     /// </summary>
     private static bool IsVersionRejection(CqlServerException ex)
         => ex.Code is CqlErrorCode.ProtocolError or CqlErrorCode.ServerError
-           && ex.Message.Contains("protocol version", StringComparison.OrdinalIgnoreCase);
+           && (ex.Message.Contains("protocol version", StringComparison.OrdinalIgnoreCase)
+               // Cassandra 3.x has v5 only as a beta, which it refuses without the USE_BETA flag.
+               || ex.Message.Contains("Beta version of the protocol", StringComparison.OrdinalIgnoreCase));
 
     private async ValueTask ConnectAsync(IOBehavior io, CancellationToken cancellationToken)
     {
@@ -92,37 +99,7 @@ internal sealed partial class CqlPhysicalConnection
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         if (_settings.Tls is { } tls)
         {
-            var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
-            var options = new SslClientAuthenticationOptions
-            {
-                TargetHost = tls.TargetHost ?? (EndPoint as DnsEndPoint)?.Host ?? (EndPoint as IPEndPoint)?.Address.ToString(),
-                RemoteCertificateValidationCallback = tls.RemoteCertificateValidationCallback,
-                ClientCertificates = tls.ClientCertificates,
-                EnabledSslProtocols = tls.EnabledSslProtocols,
-                CertificateRevocationCheckMode = tls.CertificateRevocationCheckMode,
-            };
-            try
-            {
-                if (io == IOBehavior.Synchronous)
-                {
-                    socket.ReceiveTimeout = (int)_settings.ConnectTimeout.TotalMilliseconds;
-                    ssl.AuthenticateAsClient(options);
-                    socket.ReceiveTimeout = 0;
-                }
-                else
-                {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                    timeout.CancelAfter(_settings.ConnectTimeout);
-                    await ssl.AuthenticateAsClientAsync(options, timeout.Token).ConfigureAwait(false);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                ssl.Dispose();
-                throw new CqlConnectionException($"The TLS handshake with {EndPoint} failed: {ex.Message}", EndPoint, ex);
-            }
-
-            stream = ssl;
+            stream = await TlsHandshake.AuthenticateAsync(stream, socket, EndPoint, tls, _settings.ConnectTimeout, io, cancellationToken).ConfigureAwait(false);
         }
 
         _stream = stream;
@@ -172,10 +149,28 @@ internal sealed partial class CqlPhysicalConnection
             ["DRIVER_NAME"] = "CqlConnector",
             ["DRIVER_VERSION"] = typeof(CqlPhysicalConnection).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
         };
+        var compressor = ChooseCompression();
+        if (compressor is not null)
+        {
+            options["COMPRESSION"] = compressor.Name;
+            if (ProtocolVersion >= ProtocolVersion.V5)
+            {
+                _segmentCompression = true;
+            }
+            else
+            {
+                // The answer to STARTUP may already be compressed (§5); requests are compressed only after it.
+                _bodyDecompressor = compressor;
+            }
+
+            Compression = compressor.Name;
+        }
+
         CqlRequest request = new StartupRequest(options);
         while (true)
         {
             using var response = await SendAsync(request, timeout, io, cancellationToken).ConfigureAwait(false);
+            _bodyCompressor = _bodyDecompressor;
             if (response.Opcode is Opcode.Ready or Opcode.AuthSuccess)
             {
                 break;
@@ -183,14 +178,8 @@ internal sealed partial class CqlPhysicalConnection
 
             if (response.Opcode == Opcode.Authenticate)
             {
-                var authenticator = new CqlReader(response.Body).ReadString();
-                request = new AuthResponseRequest(InitialAuthToken(authenticator));
-                continue;
-            }
-
-            if (response.Opcode == Opcode.AuthChallenge)
-            {
-                throw new CqlAuthenticationException($"The node {EndPoint} sent a further SASL challenge, which PLAIN authentication does not expect.");
+                await AuthenticateAsync(new CqlReader(response.Body).ReadString(), io, cancellationToken).ConfigureAwait(false);
+                break;
             }
 
             ExpectOpcode(response, Opcode.Ready);
@@ -202,24 +191,34 @@ internal sealed partial class CqlPhysicalConnection
         }
     }
 
+    /// <summary>The compression algorithm negotiated in STARTUP ("lz4", "snappy"), or null when uncompressed.</summary>
+    public string? Compression { get; private set; }
+
+    /// <summary>
+    /// The compressor for the configured algorithm when the node lists it in SUPPORTED's COMPRESSION; v5 has LZ4 only
+    /// (at segment level), so a v5 connection configured for Snappy stays uncompressed.
+    /// </summary>
+    private FrameCompressor? ChooseCompression()
+    {
+        var name = _settings.Compression switch
+        {
+            CqlCompression.Lz4 => Lz4FrameCompressor.AlgorithmName,
+            CqlCompression.Snappy when ProtocolVersion < ProtocolVersion.V5 => SnappyFrameCompressor.AlgorithmName,
+            _ => null,
+        };
+        return name is not null
+               && SupportedOptions.TryGetValue("COMPRESSION", out var algorithms)
+               && algorithms.Contains(name, StringComparer.OrdinalIgnoreCase)
+            ? FrameCompressor.ForName(name)
+            : null;
+    }
+
     /// <summary>Sends USE for <paramref name="keyspace"/> (quoted, so its case is kept).</summary>
     public async ValueTask UseKeyspaceAsync(string keyspace, IOBehavior io, CancellationToken cancellationToken)
     {
         var request = new QueryRequest($"USE {CqlIdentifier.Quote(keyspace)}", new QueryParameters());
         using var response = await SendAsync(request, _settings.RequestTimeout, io, cancellationToken).ConfigureAwait(false);
         Keyspace = keyspace;
-    }
-
-    private byte[] InitialAuthToken(string authenticator)
-    {
-        if (_settings.Username is null)
-        {
-            throw new CqlAuthenticationException(
-                $"The node {EndPoint} requires authentication ({authenticator}) but the connection string has no Username/Password.");
-        }
-
-        // SASL PLAIN: authorization id (empty), user name and password separated by NUL bytes.
-        return Encoding.UTF8.GetBytes($"\0{_settings.Username}\0{_settings.Password}");
     }
 
     private void ExpectOpcode(ResponseFrame frame, Opcode expected)

@@ -1,12 +1,32 @@
+using CqlConnector.Connections.Compression;
+using CqlConnector.Protocol.Frames;
+using CqlConnector.Serialization;
+
 namespace CqlConnector.Connections;
 
-/// <summary>The write side: frames are appended to a pending buffer and flushed by whichever caller finds no flush under way.</summary>
+/// <summary>
+/// The write side: frames are appended to a pending buffer and flushed by whichever caller finds no flush under way.
+/// On v3/v4 with compression, a body above <see cref="FrameCompressor.Threshold"/> is compressed before it is queued;
+/// on v5 after the handshake, the flusher wraps each batch of frames into checksummed segments.
+/// </summary>
 internal sealed partial class CqlPhysicalConnection
 {
+    [ThreadStatic]
+    private static CqlBufferWriter? _compressScratch;
+
     private readonly object _writeLock = new();
-    private CqlConnector.Serialization.CqlBufferWriter _pending = new(16 * 1024);
-    private CqlConnector.Serialization.CqlBufferWriter _flushing = new(16 * 1024);
+    private CqlBufferWriter _pending = new(16 * 1024);
+    private CqlBufferWriter _flushing = new(16 * 1024);
+
+    /// <summary>The segments of one flush; only the (single) flushing caller touches it.</summary>
+    private CqlBufferWriter? _segments;
     private bool _flushInProgress;
+
+    /// <summary>Compresses v3/v4 request bodies; set once STARTUP has been answered (STARTUP itself is never compressed).</summary>
+    private FrameCompressor? _bodyCompressor;
+
+    /// <summary>Whether frames go out inside v5 segments; set by the reader when the handshake's answer arrives.</summary>
+    private volatile bool _segmentFraming;
 
     /// <summary>
     /// Queues an encoded frame and, unless another caller is already flushing, writes everything queued. Frames queued
@@ -16,6 +36,11 @@ internal sealed partial class CqlPhysicalConnection
     /// </summary>
     private void WriteFrame(ReadOnlySpan<byte> frame)
     {
+        if (_bodyCompressor is { } compressor && frame.Length - FrameHeader.Size >= FrameCompressor.Threshold)
+        {
+            frame = Compress(frame, compressor);
+        }
+
         lock (_writeLock)
         {
             _pending.WriteRaw(frame);
@@ -31,7 +56,7 @@ internal sealed partial class CqlPhysicalConnection
         {
             while (true)
             {
-                CqlConnector.Serialization.CqlBufferWriter batch;
+                CqlBufferWriter batch;
                 lock (_writeLock)
                 {
                     if (_pending.Position == 0)
@@ -45,7 +70,18 @@ internal sealed partial class CqlPhysicalConnection
                     _flushing = batch;
                 }
 
-                _stream!.Write(batch.WrittenSpan);
+                if (_segmentFraming)
+                {
+                    var segments = _segments ??= new CqlBufferWriter(16 * 1024);
+                    segments.Reset();
+                    SegmentEncoder.WriteEnvelopes(segments, batch.WrittenSpan, _segmentCompression);
+                    _stream!.Write(segments.WrittenSpan);
+                }
+                else
+                {
+                    _stream!.Write(batch.WrittenSpan);
+                }
+
                 batch.Reset();
             }
         }
@@ -59,5 +95,34 @@ internal sealed partial class CqlPhysicalConnection
 
             Close(new CqlConnectionException($"Writing to {EndPoint} failed: {ex.Message}", EndPoint, ex));
         }
+    }
+
+    /// <summary>
+    /// Compresses the body of an encoded frame into a per-thread buffer and returns the compressed frame, or the frame
+    /// itself when compression would not make it smaller (the flag is per frame, so either is valid, §5).
+    /// </summary>
+    private static ReadOnlySpan<byte> Compress(ReadOnlySpan<byte> frame, FrameCompressor compressor)
+    {
+        var body = frame[FrameHeader.Size..];
+        var scratch = _compressScratch ??= new CqlBufferWriter(4096);
+        if (scratch.GetSpan().Length > 1024 * 1024 && body.Length < 64 * 1024)
+        {
+            // Do not keep a huge buffer alive on this thread after one large request.
+            scratch.Dispose();
+            scratch = _compressScratch = new CqlBufferWriter(4096);
+        }
+
+        scratch.Reset();
+        var headerOffset = scratch.Reserve(FrameHeader.Size);
+        var length = compressor.Compress(body, scratch.GetSpan(compressor.MaxCompressedLength(body.Length)));
+        if (length >= body.Length)
+        {
+            return frame;
+        }
+
+        scratch.Advance(length);
+        var header = FrameHeader.Read(frame);
+        (header with { Flags = header.Flags | FrameFlags.Compression, BodyLength = length }).Write(scratch.SpanAt(headerOffset, FrameHeader.Size));
+        return scratch.WrittenSpan;
     }
 }

@@ -11,4 +11,10 @@ public sealed class CqlAuthenticationException : CqlServerException
     {
     }
 
+    /// <summary>Creates the exception with the exception that caused it.</summary>
+    public CqlAuthenticationException(string message, Exception? innerException)
+        : base(CqlErrorCode.AuthenticationError, message, innerException)
+    {
+    }
+
 }

@@ -15,6 +15,13 @@ public class CqlServerException : CqlException
         Code = code;
     }
 
+    /// <summary>Creates the exception with the exception that caused it.</summary>
+    public CqlServerException(CqlErrorCode code, string message, Exception? innerException)
+        : base(message, innerException)
+    {
+        Code = code;
+    }
+
     /// <summary>The protocol's error code.</summary>
     public CqlErrorCode Code { get; }
 

@@ -35,6 +35,12 @@ internal sealed class RequestHandler
             : handler.RunExecutionAsync(io, cancellationToken);
     }
 
+    private string OperationName => _request switch
+    {
+        QueryRequest query => Diagnostics.CqlDiagnostics.GetOperationName(query.Query),
+        _ => _request.Opcode.ToString().ToUpperInvariant(),
+    };
+
     private CqlHost? NextHost()
     {
         lock (_planLock)
@@ -106,7 +112,7 @@ internal sealed class RequestHandler
             {
                 case RetryDecision.RetrySameHost:
                     retryCount++;
-                    _session.OnRetry();
+                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors[host.EndPoint], _session.Logger);
                     lock (_options)
                     {
                         _options.HostsTried.RemoveAt(_options.HostsTried.Count - 1);
@@ -115,7 +121,7 @@ internal sealed class RequestHandler
                     continue;
                 case RetryDecision.RetryNextHost:
                     retryCount++;
-                    _session.OnRetry();
+                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors[host.EndPoint], _session.Logger);
                     host = NextHost();
                     continue;
                 default:
@@ -142,7 +148,7 @@ internal sealed class RequestHandler
                 if (first == timer)
                 {
                     _options.SpeculativeExecutions++;
-                    _session.OnSpeculativeExecution();
+                    Diagnostics.CqlDiagnostics.RecordSpeculativeExecution(OperationName, _options.SpeculativeExecutions, _options.HostsTried[^1].EndPoint, _session.Logger);
                     running.Add(RunExecutionAsync(IOBehavior.Asynchronous, losers.Token).AsTask());
                     continue;
                 }

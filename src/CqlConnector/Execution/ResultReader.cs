@@ -13,7 +13,7 @@ internal static class ResultReader
     {
         var options = runner.CreateOptions();
         var (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
-        return await ToResultSetAsync(runner.Session, runner, frame, runner.KnownColumns, options.Coordinator, earlier, cancellationToken).ConfigureAwait(false);
+        return await ToResultSetAsync(runner.Session, runner, frame, runner.KnownColumns, options.Coordinator, earlier, cancellationToken, options.HostsTried).ConfigureAwait(false);
     }
 
     /// <summary>Requests the page after <paramref name="previous"/>.</summary>
@@ -21,7 +21,7 @@ internal static class ResultReader
     {
         var options = runner.CreateOptions();
         var (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
-        var info = CreateInfo(runner.Session, frame, options.Coordinator, earlier);
+        var info = CreateInfo(runner.Session, frame, options.Coordinator, earlier, options.HostsTried);
         RowsPage? rows;
         try
         {
@@ -48,7 +48,7 @@ internal static class ResultReader
     /// </summary>
     public static async Task<CqlResultSet> ToResultSetAsync(
         CqlSession session, StatementRunner? runner, ResponseFrame frame, IReadOnlyList<CqlColumn>? knownColumns,
-        EndPoint? coordinator, EndPoint? earlier, CancellationToken cancellationToken)
+        EndPoint? coordinator, EndPoint? earlier, CancellationToken cancellationToken, IReadOnlyList<CqlHost>? hostsTried = null)
     {
         ResultKind kind;
         SchemaChange? change = null;
@@ -58,7 +58,7 @@ internal static class ResultReader
             kind = (ResultKind)reader.ReadInt32();
             if (kind == ResultKind.Rows)
             {
-                var rowsInfo = CreateInfo(session, frame, coordinator, earlier);
+                var rowsInfo = CreateInfo(session, frame, coordinator, earlier, hostsTried);
                 var rows = RowsPage.Read(frame, knownColumns)!;
                 return new CqlResultSet(runner, CqlPage.Create(rows, rowsInfo, 0));
             }
@@ -68,7 +68,7 @@ internal static class ResultReader
                 change = SchemaChange.Read(ref reader);
             }
 
-            if (kind == ResultKind.Void && earlier is null && frame.TracingId is null && frame.Warnings is null && frame.CustomPayload is null && coordinator is not null)
+            if (kind == ResultKind.Void && earlier is null && hostsTried is not { Count: > 1 } && frame.TracingId is null && frame.Warnings is null && frame.CustomPayload is null && coordinator is not null)
             {
                 return session.GetVoidResult(coordinator);
             }
@@ -79,7 +79,7 @@ internal static class ResultReader
             throw;
         }
 
-        var envelope = CreateInfo(session, frame, coordinator, earlier);
+        var envelope = CreateInfo(session, frame, coordinator, earlier, hostsTried);
         frame.Dispose();
         if (change is null)
         {
@@ -95,9 +95,10 @@ internal static class ResultReader
         return new CqlResultSet(null, CqlPage.Empty(info));
     }
 
-    public static CqlExecutionInfo CreateInfo(CqlSession session, ResponseFrame frame, EndPoint? coordinator, EndPoint? earlier)
+    public static CqlExecutionInfo CreateInfo(CqlSession session, ResponseFrame frame, EndPoint? coordinator, EndPoint? earlier, IReadOnlyList<CqlHost>? hostsTried = null)
     {
-        IReadOnlyList<EndPoint> tried = earlier is not null && coordinator is not null ? [earlier, coordinator]
+        IReadOnlyList<EndPoint> tried = hostsTried is { Count: > 1 } ? [.. hostsTried.Select(h => (EndPoint)h.EndPoint)]
+            : earlier is not null && coordinator is not null ? [earlier, coordinator]
             : coordinator is not null ? session.GetTriedHosts(coordinator)
             : [];
         return new CqlExecutionInfo(session, coordinator, tried, frame.TracingId, frame.Warnings, frame.CustomPayload);

@@ -86,7 +86,7 @@ internal static class StatementExecutor
             frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ResultReader.ToResultSetAsync(session, null, frame, null, options.Coordinator, earlier, cancellationToken).ConfigureAwait(false);
+        return await ResultReader.ToResultSetAsync(session, null, frame, null, options.Coordinator, earlier, cancellationToken, options.HostsTried).ConfigureAwait(false);
     }
 
     private static BatchRequest CreateBatchRequest(BatchStatement batch, ConsistencyLevel defaultConsistency)

@@ -51,7 +51,13 @@ internal sealed class StatementRunner
     /// <summary>The prepared metadata in use (replaced after a re-prepare).</summary>
     public PreparedMetadata? Prepared => _prepared;
 
-    public RequestOptions CreateOptions() => new() { Timeout = Timeout, IsIdempotent = IsIdempotent };
+    public RequestOptions CreateOptions() => new()
+    {
+        Timeout = Timeout,
+        IsIdempotent = IsIdempotent,
+        Keyspace = _prepared is { Variables.Count: > 0 } prepared ? prepared.Variables[0].Keyspace : null,
+        RoutingKey = _prepared is { } withKey && Session.TokenMap is not null ? RoutingKey.Compute(withKey, Values) : null,
+    };
 
     /// <summary>The result columns known in advance (prepared statements), used when the server skips metadata.</summary>
     public IReadOnlyList<CqlColumn>? KnownColumns => _prepared?.ResultMetadata.Columns;

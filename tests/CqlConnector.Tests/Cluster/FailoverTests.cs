@@ -132,6 +132,31 @@ public sealed class FailoverTests
         }
     }
 
+    [Fact]
+    public async Task An_idempotent_statement_that_times_out_on_one_node_is_retried_on_the_next_and_the_info_says_so()
+    {
+        var (a, b) = TwoNodes();
+        a.OnQuery = _ => null;
+        await using (a)
+        await using (b)
+        {
+            await using var dataSource = CqlDataSource.Create(a.ConnectionString + ";Load Balancing=round-robin;Command Timeout=1");
+            await dataSource.Session.ExecuteAsync(new SimpleStatement("SELECT * FROM ks.warmup") { IsIdempotent = true });
+
+            var infos = new List<CqlExecutionInfo>();
+            for (var i = 0; i < 2; i++)
+            {
+                await using var result = await dataSource.Session.ExecuteAsync(new SimpleStatement("SELECT * FROM ks.t") { IsIdempotent = true });
+                infos.Add(result.Info);
+            }
+
+            // One of the two plans starts at the silent node: that request times out there and is answered by the other.
+            var retried = Assert.Single(infos, info => info.TriedHosts.Count == 2);
+            Assert.Equal(a.Port, ((System.Net.IPEndPoint)retried.TriedHosts[0]).Port);
+            Assert.Equal(b.Port, ((System.Net.IPEndPoint)retried.Coordinator!).Port);
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();

@@ -39,6 +39,13 @@ internal sealed class FakeCqlServer : IAsyncDisposable
     public int QueriesReceived => Volatile.Read(ref _queriesReceived);
 
     private int _queriesReceived;
+    private int _connectionsAccepted;
+
+    /// <summary>Whether OPTIONS sent after STARTUP (heartbeats) are answered.</summary>
+    public bool AnswerHeartbeats { get; set; } = true;
+
+    /// <summary>How many connections this node accepted.</summary>
+    public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
 
     /// <summary>
     /// Decides how a QUERY is answered: given its CQL text, returns the delay before a Void result, or null to never answer.
@@ -73,6 +80,8 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         var stream = new NetworkStream(socket);
         var writeLock = new SemaphoreSlim(1, 1);
         var header = new byte[FrameHeader.Size];
+        var ready = false;
+        Interlocked.Increment(ref _connectionsAccepted);
         try
         {
             while (!_stop.IsCancellationRequested)
@@ -84,9 +93,16 @@ internal sealed class FakeCqlServer : IAsyncDisposable
                 switch (frame.Opcode)
                 {
                     case CqlConnector.Protocol.Opcode.Options:
-                        await SendAsync(stream, writeLock, frame.StreamId, 0x06, w => w.WriteUInt16(0));
+                        if (!ready || AnswerHeartbeats)
+                        {
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x06, w => w.WriteUInt16(0));
+                        }
+
                         break;
                     case CqlConnector.Protocol.Opcode.Startup:
+                        ready = true;
+                        await SendAsync(stream, writeLock, frame.StreamId, 0x02, _ => { });
+                        break;
                     case CqlConnector.Protocol.Opcode.Register:
                         await SendAsync(stream, writeLock, frame.StreamId, 0x02, _ => { });
                         break;

@@ -1,0 +1,126 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using CqlConnector.Connections;
+using CqlConnector.Connections.Tls;
+
+namespace CqlConnector;
+
+/// <summary>
+/// Builds a <see cref="CqlDataSource"/> from a connection string plus what a connection string cannot carry: a
+/// custom authenticator, TLS options (client certificates, protocols) and certificate validation in code.
+/// </summary>
+/// <example>
+/// <code>
+/// var builder = new CqlDataSourceBuilder("Contact Points=db1,db2;SSL=true;SSL Root Certificate=/etc/cassandra/ca.crt");
+/// builder.UseAuthenticator(new PlainTextAuthenticator("app", secret));
+/// await using var dataSource = builder.Build();
+/// </code>
+/// </example>
+public sealed class CqlDataSourceBuilder
+{
+    private ICqlAuthenticator? _authenticator;
+    private SslClientAuthenticationOptions? _tlsOptions;
+    private RemoteCertificateValidationCallback? _validationCallback;
+    private X509Certificate2Collection? _rootCertificates;
+
+    /// <summary>Creates a builder, optionally from a connection string.</summary>
+    public CqlDataSourceBuilder(string? connectionString = null)
+    {
+        ConnectionStringBuilder = new CqlConnectionStringBuilder(connectionString);
+    }
+
+    /// <summary>The connection string settings; change them before <see cref="Build"/>.</summary>
+    public CqlConnectionStringBuilder ConnectionStringBuilder { get; }
+
+    /// <summary>The connection string as it stands.</summary>
+    public string ConnectionString => ConnectionStringBuilder.ConnectionString;
+
+    /// <summary>
+    /// Answers the nodes' authentication with <paramref name="authenticator"/> instead of the connection string's
+    /// <c>Username</c>/<c>Password</c>.
+    /// </summary>
+    public CqlDataSourceBuilder UseAuthenticator(ICqlAuthenticator authenticator)
+    {
+        ArgumentNullException.ThrowIfNull(authenticator);
+        _authenticator = authenticator;
+        return this;
+    }
+
+    /// <summary>
+    /// Connects with TLS using <paramref name="options"/> (client certificates, protocol versions, cipher suites, chain
+    /// policy, a validation callback). The connection string's SSL keys still apply where the options are silent; its
+    /// <c>SSL Target Host</c> wins over <see cref="SslClientAuthenticationOptions.TargetHost"/>. The options are
+    /// copied for each connection, never modified.
+    /// </summary>
+    public CqlDataSourceBuilder UseTls(SslClientAuthenticationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _tlsOptions = options;
+        return this;
+    }
+
+    /// <summary>
+    /// Decides in code whether a node's certificate is accepted, in place of the built-in validation. TLS must be on
+    /// (<c>SSL=true</c> or <see cref="UseTls"/>).
+    /// </summary>
+    public CqlDataSourceBuilder UseRemoteCertificateValidationCallback(RemoteCertificateValidationCallback callback)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
+        _validationCallback = callback;
+        return this;
+    }
+
+    /// <summary>
+    /// Trusts only these CA certificates for the nodes' certificates (as <c>SSL Root Certificate</c> does with a
+    /// file). TLS must be on (<c>SSL=true</c> or <see cref="UseTls"/>).
+    /// </summary>
+    public CqlDataSourceBuilder UseRootCertificates(X509Certificate2Collection certificates)
+    {
+        ArgumentNullException.ThrowIfNull(certificates);
+        if (certificates.Count == 0)
+        {
+            throw new ArgumentException("The collection of root certificates is empty; give the CA certificate(s) that signed the nodes' certificates.", nameof(certificates));
+        }
+
+        _rootCertificates = certificates;
+        return this;
+    }
+
+    /// <summary>Creates the data source. Each call creates a new one, with its own session.</summary>
+    public CqlDataSource Build()
+    {
+        var settings = ConnectionSettings.FromBuilder(ConnectionStringBuilder);
+        var tls = settings.Tls;
+        if (tls is null && _tlsOptions is not null)
+        {
+            tls = new TlsOptions();
+        }
+
+        if (tls is null && (_validationCallback is not null || _rootCertificates is not null))
+        {
+            throw new InvalidOperationException(
+                "A certificate validation callback or root certificates were given but TLS is off, so they would never be used. "
+                + "Add 'SSL=true' to the connection string or call UseTls.");
+        }
+
+        if (tls is not null)
+        {
+            tls = new TlsOptions
+            {
+                ApplicationOptions = _tlsOptions,
+                Validation = tls.Validation,
+                RootCertificates = _rootCertificates ?? tls.RootCertificates,
+                RootCertificatesSource = _rootCertificates is null ? tls.RootCertificatesSource : null,
+                TargetHost = tls.TargetHost,
+                ValidationCallback = _validationCallback,
+            };
+        }
+
+        settings = settings with
+        {
+            Authenticator = _authenticator ?? settings.Authenticator,
+            Tls = tls,
+        };
+        return new CqlDataSource(ConnectionStringBuilder.ConnectionString, settings);
+    }
+}
