@@ -6,6 +6,7 @@ using CqlConnector;
 using EntityFrameworkCore.Cassandra.Query;
 using EntityFrameworkCore.Cassandra.Query.Internal;
 
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.Internal;
 
 // ReSharper disable once CheckNamespace
@@ -50,7 +51,7 @@ public static class CassandraQueryableExtensions
     /// <returns>The query, read at <paramref name="consistency"/>.</returns>
     public static IQueryable<TEntity> WithConsistency<TEntity>(
         this IQueryable<TEntity> source,
-        ConsistencyLevel consistency)
+        [NotParameterized] ConsistencyLevel consistency)
         => Compose(source, WithConsistencyMethod.MakeGenericMethod(typeof(TEntity)), Expression.Constant(consistency));
 
     /// <summary>
@@ -61,7 +62,7 @@ public static class CassandraQueryableExtensions
     /// <param name="source">The query.</param>
     /// <param name="pageSize">At least 1.</param>
     /// <returns>The query, fetched <paramref name="pageSize"/> rows at a time.</returns>
-    public static IQueryable<TEntity> WithPageSize<TEntity>(this IQueryable<TEntity> source, int pageSize)
+    public static IQueryable<TEntity> WithPageSize<TEntity>(this IQueryable<TEntity> source, [NotParameterized] int pageSize)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(pageSize);
         return Compose(source, WithPageSizeMethod.MakeGenericMethod(typeof(TEntity)), Expression.Constant(pageSize));
@@ -74,7 +75,7 @@ public static class CassandraQueryableExtensions
     /// <param name="source">The query.</param>
     /// <param name="limit">At least 1.</param>
     /// <returns>The query, limited per partition.</returns>
-    public static IQueryable<TEntity> PerPartitionLimit<TEntity>(this IQueryable<TEntity> source, int limit)
+    public static IQueryable<TEntity> PerPartitionLimit<TEntity>(this IQueryable<TEntity> source, [NotParameterized] int limit)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         return Compose(source, PerPartitionLimitMethod.MakeGenericMethod(typeof(TEntity)), Expression.Constant(limit));

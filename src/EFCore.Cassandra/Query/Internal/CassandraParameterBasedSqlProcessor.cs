@@ -14,6 +14,11 @@ public class CassandraParameterBasedSqlProcessor(
     RelationalParameterBasedSqlProcessorParameters parameters)
     : RelationalParameterBasedSqlProcessor(dependencies, parameters)
 {
+    /// <summary>Finishes the query, then writes boolean conditions and Sum as CQL needs them (after EF's optimisations).</summary>
+    /// <inheritdoc />
+    public override Expression Process(Expression queryExpression, ParametersCacheDecorator parametersDecorator)
+        => new CqlSelectNormalizer(Dependencies.SqlExpressionFactory).Visit(base.Process(queryExpression, parametersDecorator));
+
     /// <inheritdoc />
     protected override Expression ProcessSqlNullability(Expression queryExpression, ParametersCacheDecorator Decorator)
         => new CassandraSqlNullabilityProcessor(Dependencies, Parameters).Process(queryExpression, Decorator);

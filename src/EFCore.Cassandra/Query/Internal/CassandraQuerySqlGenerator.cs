@@ -75,8 +75,6 @@ public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependenci
         _selectDepth++;
         try
         {
-            GenerateTagsHeaderComment(selectExpression.Tags);
-
             Sql.Append("SELECT ");
             if (selectExpression.IsDistinct)
             {

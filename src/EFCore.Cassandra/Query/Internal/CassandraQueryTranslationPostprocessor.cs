@@ -23,6 +23,7 @@ public class CassandraQueryTranslationPostprocessor(
     public override Expression Process(Expression query)
     {
         query = base.Process(query);
+        query = new CqlSelectNormalizer(RelationalDependencies.SqlExpressionFactory).Visit(query);
         new CqlStatementValidator(queryCompilationContext.CqlOptions, queryCompilationContext.Capabilities).Visit(query);
         return query;
     }
