@@ -32,7 +32,15 @@ public class CassandraSqlTranslatingExpressionVisitor(
 
     /// <inheritdoc />
     protected override Expression VisitMethodCall(MethodCallExpression methodCallExpression)
-        => Refuse(base.VisitMethodCall(methodCallExpression));
+    {
+        var translation = base.VisitMethodCall(methodCallExpression);
+        if (translation == QueryCompilationContext.NotTranslatedExpression)
+        {
+            AddTranslationErrorDetails(ComputationDetails);
+        }
+
+        return Refuse(translation);
+    }
 
     /// <inheritdoc />
     protected override Expression VisitUnary(UnaryExpression unaryExpression)

@@ -85,6 +85,11 @@ public static class CqlWhereClauseReader
         var (left, right) = (comparison.Left, comparison.Right);
         var kind = comparison.OperatorType == ExpressionType.Equal ? CqlRestrictionKind.Equal : CqlRestrictionKind.Range;
 
+        if (left is SqlConstantExpression { Value: null } || right is SqlConstantExpression { Value: null })
+        {
+            throw new InvalidOperationException(CassandraQueryStrings.NullTest(ColumnName(left) ?? ColumnName(right) ?? "?"));
+        }
+
         if (left is ColumnExpression l && right is ColumnExpression r)
         {
             throw new InvalidOperationException(CassandraQueryStrings.ColumnComparison(l.Name, r.Name));
