@@ -44,6 +44,8 @@ public class UnsupportedQueryTests
         ("token of a non-key column", q => q.Where(r => EF.Functions.Token(r.Unit) > EF.Functions.Token("C")).ToList(), ["partition key columns"], "2.1"),
         ("CONTAINS KEY without an index on 2.1", q => q.Where(r => r.Counts.ContainsKey("a")).AllowFiltering().ToList(), ["secondary index", "3.6"], "2.1"),
         ("OrderBy on a secondary-index query", q => q.Where(r => r.Sensor == Sensor && r.Day == Day && r.Unit == "C").OrderBy(r => r.At).ToList(), ["secondary-index", "in memory"], "2.1"),
+        ("IN on the first partition key column on 2.1", q => q.Where(r => new[] { "s1", "s2" }.Contains(r.Sensor) && r.Day == Day).ToList(), ["last partition key column", "2.2"], "2.1"),
+        ("IN on a clustering column while selecting a collection on 2.1", q => q.Where(r => r.Sensor == Sensor && r.Day == Day && r.At == 1 && new[] { 0, 1 }.Contains(r.Seq)).ToList(), ["select no collection"], "2.1"),
         ("subquery in a filter", q => q.Where(r => q.Any(o => o.Sensor == r.Sensor)).ToList(), ["subquery", "one table"], "2.1"),
     ];
 

@@ -241,11 +241,19 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
             }
         }
 
+        // The configured server version is part of the service provider's identity: queries are translated for it, and
+        // compiled queries are cached per service provider.
+        public override int GetServiceProviderHashCode()
+            => HashCode.Combine(base.GetServiceProviderHashCode(), Extension._serverVersion);
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
+            => base.ShouldUseSameServiceProvider(other)
+                && other is ExtensionInfo otherInfo
+                && Equals(Extension._serverVersion, otherInfo.Extension._serverVersion);
+
         // Neither the data source nor the keyspace is part of the service provider's identity: no singleton service
         // holds either (the connection is scoped and reads them per context; the keyspace selects the model).
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
-        {
-            // Nothing here influences the service provider (see above), so there is nothing to report.
-        }
+            => debugInfo["Cassandra:ServerVersion"] = Extension._serverVersion?.ToString() ?? "";
     }
 }

@@ -76,6 +76,12 @@ public static class CassandraQueryStrings
         => Prefix + $"it uses IN (Contains) on \"{column}\", which is neither a partition key nor a clustering column; CQL "
             + "allows IN only on key columns. Run one query per value (on an indexed column), or filter in memory.";
 
+    /// <summary>IN on a key column that Cassandra 2.1 does not allow it on.</summary>
+    public static string InNeedsServer(string column, string where, string server)
+        => Prefix + $"it uses IN (Contains) on \"{column}\", but {server} allows IN only on {where} (Cassandra 2.2 "
+            + "allows it on any partition key or clustering column). Run one query per value with ==, or configure a "
+            + "newer server version.";
+
     /// <summary>IN on a clustering column that is not the last restricted one.</summary>
     public static string InNotLast(string column)
         => Prefix + $"it uses IN (Contains) on the clustering column \"{column}\" and restricts a clustering column after "

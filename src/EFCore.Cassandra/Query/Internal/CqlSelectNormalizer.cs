@@ -38,7 +38,10 @@ public sealed class CqlSelectNormalizer(ISqlExpressionFactory sqlExpressionFacto
     private SelectExpression Normalize(SelectExpression select)
     {
         var predicate = select.Predicate is { } p ? Condition(p) : null;
-        var projection = select.Projection.Select(e => e.Expression is SqlFunctionExpression
+        var projection = select.Projection.Select(e => e.Expression is SqlFunctionExpression { Name: "COUNT", Type: var type } count
+            && type == typeof(int) && count.TypeMapping is not CqlCountTypeMapping
+            ? e.Update(new SqlFunctionExpression(count.Name, count.Arguments!, count.IsNullable, count.ArgumentsPropagateNullability!, typeof(int), CqlCountTypeMapping.Default))
+            : e.Expression is SqlFunctionExpression
         {
             Name: var name, Arguments: [SqlFunctionExpression { Name: var inner } sum, SqlConstantExpression]
         } && string.Equals(name, "COALESCE", StringComparison.OrdinalIgnoreCase) && string.Equals(inner, "SUM", StringComparison.OrdinalIgnoreCase)
@@ -55,10 +58,25 @@ public sealed class CqlSelectNormalizer(ISqlExpressionFactory sqlExpressionFacto
         {
             SqlBinaryExpression { OperatorType: ExpressionType.AndAlso } and
                 => and.Update(Condition(and.Left), Condition(and.Right)),
+            // CQL writes the column first: "value < column" becomes "column > value".
+            SqlBinaryExpression { Left: SqlParameterExpression or SqlConstantExpression, Right: ColumnExpression } comparison
+                when Flip(comparison.OperatorType) is { } flipped
+                => new SqlBinaryExpression(flipped, comparison.Right, comparison.Left, comparison.Type, comparison.TypeMapping),
             ColumnExpression column when column.Type == typeof(bool)
                 => sqlExpressionFactory.Equal(column, sqlExpressionFactory.Constant(true, column.TypeMapping)),
             SqlUnaryExpression { OperatorType: ExpressionType.Not, Operand: ColumnExpression column } when column.Type == typeof(bool)
                 => sqlExpressionFactory.Equal(column, sqlExpressionFactory.Constant(false, column.TypeMapping)),
             _ => condition,
+        };
+
+    private static ExpressionType? Flip(ExpressionType operatorType)
+        => operatorType switch
+        {
+            ExpressionType.Equal => ExpressionType.Equal,
+            ExpressionType.LessThan => ExpressionType.GreaterThan,
+            ExpressionType.LessThanOrEqual => ExpressionType.GreaterThanOrEqual,
+            ExpressionType.GreaterThan => ExpressionType.LessThan,
+            ExpressionType.GreaterThanOrEqual => ExpressionType.LessThanOrEqual,
+            _ => null,
         };
 }

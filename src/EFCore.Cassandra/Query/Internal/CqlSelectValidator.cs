@@ -33,8 +33,41 @@ public sealed class CqlSelectValidator(CqlQueryOptions options, CqlServerCapabil
         }
 
         ValidateProjection(select, keys);
-        var analysis = ValidateRestrictions(CqlWhereClauseReader.Read(select.Predicate), keys);
+        var restrictions = CqlWhereClauseReader.Read(select.Predicate);
+        ValidateInOnOldServers(select, restrictions, keys);
+        var analysis = ValidateRestrictions(restrictions, keys);
         ValidateOrderings(select, keys, analysis);
+    }
+
+    // Cassandra 2.1: IN only on the last partition key column and the last clustering column, and not on a clustering
+    // column while a collection is selected.
+    private void ValidateInOnOldServers(SelectExpression select, List<CqlRestriction> restrictions, CqlTableKeys keys)
+    {
+        if (server.AtLeast(2, 2))
+        {
+            return;
+        }
+
+        foreach (var restriction in restrictions.Where(r => r.Kind == CqlRestrictionKind.In))
+        {
+            var partitionIndex = keys.PartitionKey.ToList().IndexOf(restriction.Column);
+            if (partitionIndex >= 0 && partitionIndex != keys.PartitionKey.Count - 1)
+            {
+                throw new InvalidOperationException(CassandraQueryStrings.InNeedsServer(restriction.Column, "the last partition key column", server.Describe()));
+            }
+
+            var clusteringIndex = keys.ClusteringIndex(restriction.Column);
+            if (clusteringIndex >= 0 && clusteringIndex != keys.Clustering.Count - 1)
+            {
+                throw new InvalidOperationException(CassandraQueryStrings.InNeedsServer(restriction.Column, "the last clustering column", server.Describe()));
+            }
+
+            if (clusteringIndex >= 0 && select.Projection.Any(p => p.Expression is ColumnExpression c && keys.Collections.Contains(c.Name)))
+            {
+                throw new InvalidOperationException(CassandraQueryStrings.InNeedsServer(
+                    restriction.Column, "clustering columns of queries that select no collection column (select the other columns)", server.Describe()));
+            }
+        }
     }
 
     private static TableExpression ValidateShape(SelectExpression select)
