@@ -19,12 +19,45 @@ public class ModelValidationTests
         => AssertRejected(b => b.Entity<Customer>().HasIndex(c => c.Email).IsUnique(), "cannot enforce uniqueness");
 
     [Fact]
-    public void Concurrency_token_is_rejected()
-        => AssertRejected(b => b.Entity<Customer>().Property(c => c.Email).IsConcurrencyToken(), "concurrency token");
+    public void Concurrency_token_on_a_key_is_rejected()
+        => AssertRejected(b => b.Entity<Customer>().Property(c => c.Id).IsConcurrencyToken(), "is a key or counter column");
 
     [Fact]
-    public void Composite_key_is_rejected_for_now()
-        => AssertRejected(b => b.Entity<Customer>().HasKey(c => new { c.Id, c.Email }), "composite key");
+    public void Partition_key_outside_the_primary_key_is_rejected()
+        => AssertRejected(b => b.Entity<Customer>().HasPartitionKey(nameof(Customer.Email)), "not a property of its primary key");
+
+    [Fact]
+    public void Index_over_two_columns_is_rejected()
+        => AssertRejected(b => b.Entity<Customer>().HasIndex(c => new { c.Email, c.Id }), "covers one column");
+
+    [Fact]
+    public void Static_column_without_clustering_columns_is_rejected()
+        => AssertRejected(b => b.Entity<Customer>().Property(c => c.Email).IsStaticColumn(), "has no clustering columns");
+
+    [Fact]
+    public void Counter_table_with_a_regular_column_is_rejected()
+        => AssertRejected(
+            b => b.Entity<Counted>(e =>
+            {
+                e.Property(c => c.Hits).IsCounter();
+                e.Property(c => c.Label);
+            }),
+            "holds only key and counter columns");
+
+    [Fact]
+    public void Composite_key_concurrency_token_and_index_are_accepted()
+    {
+        using var context = new ModelContext(b => b.Entity<Customer>(e =>
+        {
+            e.HasKey(c => new { c.Id, c.Email });
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => c.Version);
+        }));
+
+        var entityType = context.Model.FindEntityType(typeof(Customer))!;
+        Assert.Equal(["Id"], entityType.GetPartitionKeyProperties().Select(p => p.Name));
+        Assert.Equal(["Email"], entityType.GetClusteringKeyProperties().Select(p => p.Name));
+    }
 
     [Fact]
     public void Default_value_is_rejected()
@@ -84,6 +117,17 @@ public class ModelValidationTests
         public Guid Id { get; set; }
 
         public string Email { get; set; } = "";
+
+        public int Version { get; set; }
+    }
+
+    private sealed class Counted
+    {
+        public Guid Id { get; set; }
+
+        public long Hits { get; set; }
+
+        public string? Label { get; set; }
     }
 
     private sealed class Order

@@ -14,7 +14,7 @@ public static class CassandraStrings
     public static string TransactionsNotSupported
         => "Cassandra has no transactions: BeginTransaction, UseTransaction and ambient transactions (TransactionScope) "
             + "cannot be honoured. Each statement is atomic and isolated for one partition on its own. Call SaveChanges "
-            + "without a transaction: the statements of one partition may share an unlogged batch, "
+            + "without a transaction: CQL batches do the rest — the statements of one partition may share an unlogged batch, "
             + "UseCassandra(..., o => o.UseLoggedBatch()) sends a whole SaveChanges as one logged batch (all or nothing, "
             + "eventually), and concurrency tokens become lightweight transactions (IF conditions).";
 

@@ -70,6 +70,8 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
     public override void CreateTables()
     {
         using var connection = CreateAdminConnection();
+        connection.Open();
+        CheckTypesAgainstServer(connection);
         Dependencies.MigrationCommandExecutor.ExecuteNonQuery(GetCreateTablesCommands(), connection);
     }
 
@@ -80,9 +82,33 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
         var connection = CreateAdminConnection();
         await using (connection.ConfigureAwait(false))
         {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            CheckTypesAgainstServer(connection);
             await Dependencies.MigrationCommandExecutor
                 .ExecuteNonQueryAsync(GetCreateTablesCommands(), connection, cancellationToken)
                 .ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Refuses, before any DDL is sent, a column whose CQL type the connected server lacks (e.g. date or smallint
+    /// before 2.2), naming the column, the type and both versions.
+    /// </summary>
+    protected virtual void CheckTypesAgainstServer(IRelationalConnection connection)
+    {
+        var releaseVersion = connection.DbConnection.ServerVersion;
+        var server = CqlTypeRequirements.ParseFullVersion(releaseVersion);
+        foreach (var table in Dependencies.CurrentContext.Context.Model.GetRelationalModel().Tables)
+        {
+            foreach (var column in table.Columns)
+            {
+                if (CqlTypeRequirements.FindMissing(column.StoreTypeMapping, server) is { } missing)
+                {
+                    throw new NotSupportedException(
+                        CassandraStrings.TypeNotSupportedByServer(
+                            table.Name, column.Name, column.StoreType, missing.Feature, releaseVersion, missing.Since.ToString(3)));
+                }
+            }
         }
     }
 

@@ -138,14 +138,34 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
             }
         }
 
-        return AppendWhere(builder, command, appendValue, keysFromWrites: added);
+        return AppendWhere(builder, command, appendValue, keysFromWrites: added, partitionOnly: WritesOnlyStaticColumns(command));
+    }
+
+    // An UPDATE of static columns alone names its partition only (Cassandra rejects clustering restrictions there).
+    private static bool WritesOnlyStaticColumns(IReadOnlyModificationCommand command)
+    {
+        var any = false;
+        foreach (var column in command.ColumnModifications)
+        {
+            if (column.IsWrite && !column.IsKey)
+            {
+                if (column.Property?.IsStaticColumn() != true)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private bool AppendDelete(StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
     {
         builder.Append("DELETE FROM ");
         sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
-        return AppendWhere(builder, command, appendValue, keysFromWrites: false);
+        return AppendWhere(builder, command, appendValue, keysFromWrites: false, partitionOnly: false);
     }
 
     // WHERE over the key columns, then IF over the concurrency tokens (a lightweight transaction).
@@ -153,13 +173,16 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         StringBuilder builder,
         IReadOnlyModificationCommand command,
         Action<StringBuilder, IColumnModification, CqlValueKind> appendValue,
-        bool keysFromWrites)
+        bool keysFromWrites,
+        bool partitionOnly)
     {
         builder.Append(" WHERE ");
         var first = true;
+        var partition = partitionOnly && command.Entries.Count > 0 ? command.Entries[0].EntityType.GetPartitionKeyProperties() : null;
         foreach (var column in command.ColumnModifications)
         {
-            if (column.IsKey && (keysFromWrites ? column.IsWrite : column.IsCondition))
+            if (column.IsKey && (keysFromWrites ? column.IsWrite : column.IsCondition)
+                && (partition is null || (column.Property is { } property && partition.Contains(property))))
             {
                 builder.Append(first ? "" : " AND ");
                 first = false;
