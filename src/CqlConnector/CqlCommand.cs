@@ -186,6 +186,7 @@ public sealed class CqlCommand : DbCommand
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
         => await ExecuteReaderAsync(behavior, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ExecuteNonQueryAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = await CreateStatementAsync(io, cancellationToken).ConfigureAwait(false);
@@ -200,6 +201,7 @@ public sealed class CqlCommand : DbCommand
         return hasRow && reader.FieldCount > 0 ? reader.GetValue(0) : null;
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<CqlDataReader> ExecuteReaderAsync(CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = await CreateStatementAsync(io, cancellationToken).ConfigureAwait(false);
@@ -207,6 +209,7 @@ public sealed class CqlCommand : DbCommand
         return CqlDataReader.Create(statement, frame, behavior, SinglePage);
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<StatementRunner> CreateStatementAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(CommandText))

@@ -40,12 +40,13 @@ public sealed class CqlDataReader : DbDataReader
         }
     }
 
-    internal static CqlDataReader Create(StatementRunner statement, ResponseFrame frame, CommandBehavior behavior, bool singlePage = false)
+    /// <summary>A reader over a response; <paramref name="statement"/> fetches further pages (null: a single-page result, e.g. a batch's).</summary>
+    internal static CqlDataReader Create(StatementRunner? statement, ResponseFrame frame, CommandBehavior behavior, bool singlePage = false)
     {
         RowsPage? page;
         try
         {
-            page = RowsPage.Read(frame, statement.KnownColumns);
+            page = RowsPage.Read(frame, statement?.KnownColumns);
         }
         catch
         {
@@ -119,7 +120,7 @@ public sealed class CqlDataReader : DbDataReader
             if (_cursor.MoveNext())
             {
                 _onRow = true;
-                if (io == IOBehavior.Asynchronous && !_singlePage && _nextPage is null && _page.PagingState is { } state && _cursor.RemainingRows <= _page.RowCount / 2)
+                if (io == IOBehavior.Asynchronous && !_singlePage && _nextPage is null && _statement is not null && _page.PagingState is { } state && _cursor.RemainingRows <= _page.RowCount / 2)
                 {
                     _nextPage = _statement!.ExecutePageAsync(state, IOBehavior.Asynchronous, CancellationToken.None).AsTask();
                 }
@@ -128,7 +129,7 @@ public sealed class CqlDataReader : DbDataReader
             }
 
             _onRow = false;
-            if ((_behavior & CommandBehavior.SingleRow) != 0 || _singlePage || _page.PagingState is not { } pagingState)
+            if ((_behavior & CommandBehavior.SingleRow) != 0 || _singlePage || _statement is null || _page.PagingState is not { } pagingState)
             {
                 _endPagingState = _singlePage ? _page.PagingState : null;
                 ReleasePage();

@@ -74,7 +74,8 @@ public static class CassandraServiceCollectionExtensions
 
             .TryAddProviderSpecificServices(
                 b => b.TryAddScoped<ICassandraRelationalConnection, CassandraRelationalConnection>()
-                    .TryAddScoped<CassandraSaveChangesExecutor, CassandraSaveChangesExecutor>())
+                    .TryAddScoped<CassandraSaveChangesExecutor, CassandraSaveChangesExecutor>()
+                    .TryAddScoped<CassandraWriteOptionsStore, CassandraWriteOptionsStore>())
             .TryAddCoreServices();
 
         return serviceCollection;
