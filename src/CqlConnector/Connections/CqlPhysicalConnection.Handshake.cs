@@ -76,16 +76,26 @@ internal sealed partial class CqlPhysicalConnection
         StartReader(connected);
         using (cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
         {
+            bool done;
             try
             {
                 if (io == IOBehavior.Synchronous)
                 {
                     // Completed by the reader thread itself: this wait needs no thread-pool thread.
-                    ((IAsyncResult)connected.Task).AsyncWaitHandle.WaitOne();
+                    done = ((IAsyncResult)connected.Task).AsyncWaitHandle.WaitOne(_settings.ConnectTimeout);
                 }
                 else
                 {
-                    await connected.Task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    await connected.Task.WaitAsync(_settings.ConnectTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    done = connected.Task.IsCompleted;
+                }
+
+                if (!done)
+                {
+                    // The blocking connect (or TLS handshake) on the reader thread is aborted by closing the socket.
+                    socket.Dispose();
+                    throw new CqlConnectionException(
+                        $"Could not connect to Cassandra at {EndPoint}: no answer within the connect timeout of {_settings.ConnectTimeout.TotalSeconds:0.#} s.", EndPoint);
                 }
 
                 connected.Task.GetAwaiter().GetResult();
@@ -104,7 +114,9 @@ internal sealed partial class CqlPhysicalConnection
     {
         try
         {
-            ConnectWithTimeout(socket);
+            // A plain blocking connect: a non-blocking connect would hand the socket to the runtime's event loop for
+            // good. The caller bounds it with the connect timeout by closing the socket.
+            socket.Connect(EndPoint);
         }
         catch (SocketException ex)
         {
@@ -125,32 +137,6 @@ internal sealed partial class CqlPhysicalConnection
         }
 
         _stream = stream;
-    }
-
-    /// <summary>A blocking connect bounded by the connect timeout, without any thread-pool dependency.</summary>
-    private void ConnectWithTimeout(Socket socket)
-    {
-        socket.Blocking = false;
-        try
-        {
-            socket.Connect(EndPoint);
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-        {
-            var micros = (int)Math.Min(_settings.ConnectTimeout.TotalMicroseconds, int.MaxValue);
-            if (!socket.Poll(micros, SelectMode.SelectWrite))
-            {
-                throw new SocketException((int)SocketError.TimedOut);
-            }
-
-            var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-            if (error != SocketError.Success)
-            {
-                throw new SocketException((int)error);
-            }
-        }
-
-        socket.Blocking = true;
     }
 
     private async ValueTask StartupAsync(IOBehavior io, CancellationToken cancellationToken)
