@@ -139,10 +139,11 @@ public sealed class CqlDataReader : DbDataReader
             ResponseFrame frame;
             if (_nextPage is { } prefetched)
             {
-                _nextPage = null;
+                // Taken only once it arrived: a cancelled wait leaves it to Close, which disposes it.
                 frame = io == IOBehavior.Synchronous
                     ? prefetched.GetAwaiter().GetResult()
                     : await prefetched.WaitAsync(cancellationToken).ConfigureAwait(false);
+                _nextPage = null;
             }
             else
             {

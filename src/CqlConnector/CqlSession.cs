@@ -25,6 +25,8 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     private readonly ControlConnection _control;
     private readonly ClusterView _view;
     private readonly CancellationTokenSource _shutdown = new();
+    private readonly SemaphoreSlim _eventLock = new(1, 1);
+    private readonly object _topologyLock = new();
     private volatile CqlHost[] _hosts = [];
     private volatile bool _initialized;
     private bool _disposed;
@@ -122,7 +124,7 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         catch
         {
             // Leave nothing half-open: the next attempt starts afresh.
-            _control.Dispose();
+            _control.Reset();
             foreach (var pool in _pools.Values)
             {
                 pool.Dispose();
@@ -195,6 +197,14 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     /// <summary>Brings the known nodes, their pools and the token map in line with what the control connection read.</summary>
     internal void ApplyTopology(TopologySnapshot topology, bool openPools = true)
     {
+        lock (_topologyLock)
+        {
+            ApplyTopologyLocked(topology, openPools);
+        }
+    }
+
+    private void ApplyTopologyLocked(TopologySnapshot topology, bool openPools)
+    {
         var known = _hosts.ToDictionary(h => h.EndPoint);
         var hosts = new List<CqlHost>();
         foreach (var info in topology.Hosts)
@@ -242,6 +252,13 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     /// <summary>Handles an event pushed on the control connection (called off the reader thread).</summary>
     internal async Task OnServerEventAsync(ServerEvent serverEvent)
     {
+        // One event at a time, in arrival order: an older topology read must not overwrite a newer one.
+        await _eventLock.WaitAsync(_shutdown.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_shutdown.IsCancellationRequested)
+        {
+            return;
+        }
+
         try
         {
             switch (serverEvent.Type)
@@ -278,6 +295,10 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         {
             // The control connection broke meanwhile; it reconnects and reads the topology again by itself.
         }
+        finally
+        {
+            _eventLock.Release();
+        }
     }
 
     /// <summary>A pool lost its last connection: the node is down until a reconnection succeeds.</summary>
@@ -291,13 +312,13 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
 
     /// <summary>
     /// A pool reconnected: the node may have restarted and forgotten the prepared statements, so prepare them again
-    /// on it before it is marked up.
+    /// on it (best effort: a statement that still fails is prepared on demand, on UNPREPARED), then mark it up.
     /// </summary>
     internal async Task OnHostReachableAsync(HostConnectionPool pool, CqlPhysicalConnection connection)
     {
         foreach (var (query, prepared) in _prepared)
         {
-            if (!prepared.IsCompletedSuccessfully)
+            if (!prepared.IsCompletedSuccessfully || !connection.IsOpen)
             {
                 continue;
             }
@@ -307,12 +328,18 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
                 using var frame = await connection.SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, IOBehavior.Asynchronous, _shutdown.Token)
                     .ConfigureAwait(false);
             }
-            catch (CqlServerException)
+            catch (Exception ex) when (ex is CqlException or OperationCanceledException)
             {
-                // E.g. the table is gone: the statement fails with a clear error when it is executed.
+                // E.g. the table is gone, or the node is slow to answer just after its restart.
             }
         }
 
+        pool.MarkUpIfConnected();
+    }
+
+    /// <summary>The pool has a connection again: the node serves requests.</summary>
+    internal void OnHostUp(HostConnectionPool pool)
+    {
         if (pool.Host.SetUp())
         {
             Diagnostics.Log.HostUp(Logger, pool.Host.EndPoint);
@@ -336,47 +363,94 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         var entry = force ? _prepared.AddOrUpdate(query, pending.Task, (_, _) => pending.Task) : _prepared.GetOrAdd(query, pending.Task);
         if (entry != pending.Task)
         {
+            if (entry.IsCompletedSuccessfully)
+            {
+                return entry.Result;
+            }
+
             if (io == IOBehavior.Asynchronous)
             {
                 return await entry.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            // Completed by the preparing caller's own thread: this wait needs no thread-pool thread.
-            ((IAsyncResult)entry).AsyncWaitHandle.WaitOne();
-            return entry.GetAwaiter().GetResult();
+            // A synchronous caller never waits for another caller's asynchronous work (that would need a pool thread):
+            // it prepares by itself, and the shared entry is left to its owner.
+            return await SendPrepareAsync(query, io, cancellationToken).ConfigureAwait(false);
         }
 
+        // The shared PREPARE runs under the session's token, not this caller's: joiners must not fail because the first
+        // caller gave up. This caller still stops waiting when its own token is cancelled.
+        if (io == IOBehavior.Synchronous)
+        {
+            CompletePrepare(query, pending, await CaptureAsync(SendPrepareAsync(query, io, _shutdown.Token)).ConfigureAwait(false));
+        }
+        else
+        {
+            _ = SendPrepareAsync(query, io, _shutdown.Token).AsTask().ContinueWith(
+                static (work, state) =>
+                {
+                    var (session, query, pending) = ((CqlSession, string, TaskCompletionSource<PreparedMetadata>))state!;
+                    session.CompletePrepare(query, pending, work);
+                },
+                (this, query, pending),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+
+        var prepared = await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var others = PrepareOnOtherHostsAsync(query, prepared.PreparedOn);
+        if (force)
+        {
+            await others.ConfigureAwait(false);
+        }
+
+        return prepared;
+    }
+
+    private static async ValueTask<Task<PreparedMetadata>> CaptureAsync(ValueTask<PreparedMetadata> work)
+    {
         try
         {
-            var options = new RequestOptions { Timeout = Settings.RequestTimeout, IsIdempotent = true };
-            PreparedMetadata prepared;
-            using (var frame = await ExecuteAsync(new PrepareRequest(query, null), options, io, cancellationToken).ConfigureAwait(false))
-            {
-                prepared = ReadPrepared(frame);
-            }
-
-            if (prepared.PartitionKeyIndexes.Count == 0 && prepared.Variables.Count > 0 && io == IOBehavior.Asynchronous)
-            {
-                prepared.PartitionKeyIndexes = await FindPartitionKeyIndexesAsync(prepared, cancellationToken).ConfigureAwait(false);
-            }
-
-            pending.SetResult(prepared);
-            var others = PrepareOnOtherHostsAsync(query, options.Coordinator);
-            if (force)
-            {
-                await others.ConfigureAwait(false);
-            }
-
-            return prepared;
+            return Task.FromResult(await work.ConfigureAwait(false));
         }
         catch (Exception ex)
         {
-            // Forget the failed attempt so that the next caller prepares afresh; the callers that joined it fail with it.
-            _prepared.TryRemove(new KeyValuePair<string, Task<PreparedMetadata>>(query, pending.Task));
-            pending.SetException(ex);
-            _ = pending.Task.Exception;
-            throw;
+            return Task.FromException<PreparedMetadata>(ex);
         }
+    }
+
+    /// <summary>Publishes the outcome of a shared PREPARE; a failed one is forgotten so that the next caller prepares afresh.</summary>
+    private void CompletePrepare(string query, TaskCompletionSource<PreparedMetadata> pending, Task<PreparedMetadata> work)
+    {
+        if (work.IsCompletedSuccessfully)
+        {
+            pending.TrySetResult(work.Result);
+            return;
+        }
+
+        _prepared.TryRemove(new KeyValuePair<string, Task<PreparedMetadata>>(query, pending.Task));
+        pending.TrySetException(work.Exception?.InnerException ?? new OperationCanceledException());
+        _ = pending.Task.Exception;
+    }
+
+    /// <summary>One PREPARE through the query plan (plus, on protocol v3, the partition-key markers from table metadata).</summary>
+    private async ValueTask<PreparedMetadata> SendPrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken)
+    {
+        var options = new RequestOptions { Timeout = Settings.RequestTimeout, IsIdempotent = true };
+        PreparedMetadata prepared;
+        using (var frame = await ExecuteAsync(new PrepareRequest(query, null), options, io, cancellationToken).ConfigureAwait(false))
+        {
+            prepared = ReadPrepared(frame);
+        }
+
+        if (prepared.PartitionKeyIndexes.Count == 0 && prepared.Variables.Count > 0 && io == IOBehavior.Asynchronous)
+        {
+            prepared.PartitionKeyIndexes = await FindPartitionKeyIndexesAsync(prepared, cancellationToken).ConfigureAwait(false);
+        }
+
+        prepared.PreparedOn = options.Coordinator;
+        return prepared;
     }
 
     /// <summary>
@@ -434,14 +508,15 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     {
         foreach (var pool in _pools.Values)
         {
-            if (pool.Host.EndPoint.Equals(done) || !pool.Host.IsUp || pool.Connections.Count == 0)
+            var connections = pool.Connections;
+            if (pool.Host.EndPoint.Equals(done) || !pool.Host.IsUp || connections.Count == 0)
             {
                 continue;
             }
 
             try
             {
-                using var frame = await pool.Connections[0].SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, IOBehavior.Asynchronous, _shutdown.Token)
+                using var frame = await connections[0].SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, IOBehavior.Asynchronous, _shutdown.Token)
                     .ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is CqlException or OperationCanceledException)

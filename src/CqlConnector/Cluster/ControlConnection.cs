@@ -47,7 +47,6 @@ internal sealed class ControlConnection : IDisposable
 
                 connection.EventReceived = OnEvent;
                 var topology = await ReadTopologyAsync(connection, io, cancellationToken).ConfigureAwait(false);
-                connection.Closed = OnClosed;
                 lock (_lock)
                 {
                     if (_disposed)
@@ -57,6 +56,13 @@ internal sealed class ControlConnection : IDisposable
                     }
 
                     _connection = connection;
+                }
+
+                connection.Closed = OnClosed;
+                if (connection.CloseReason is { } reason)
+                {
+                    // It closed before it could tell us: handle it as if it had.
+                    OnClosed(connection, reason);
                 }
 
                 return topology;
@@ -190,6 +196,19 @@ internal sealed class ControlConnection : IDisposable
             {
             }
         }
+    }
+
+    /// <summary>Closes the connection but stays usable: a failed session start is tried again later.</summary>
+    public void Reset()
+    {
+        CqlPhysicalConnection? connection;
+        lock (_lock)
+        {
+            connection = _connection;
+            _connection = null;
+        }
+
+        connection?.Dispose();
     }
 
     public void Dispose()

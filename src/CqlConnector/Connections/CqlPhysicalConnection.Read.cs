@@ -66,6 +66,7 @@ internal sealed partial class CqlPhysicalConnection
             while (true)
             {
                 var read = _stream!.Read(buffer, end, buffer.Length - end);
+                LastReceiveTicks = Environment.TickCount64;
                 if (read == 0)
                 {
                     throw new CqlConnectionException($"The node {EndPoint} closed the connection.", EndPoint);
@@ -121,10 +122,20 @@ internal sealed partial class CqlPhysicalConnection
             };
         }
 
-        _segmentDecoder?.Dispose();
-        Close(closeReason);
-        FailOutstandingRequests(closeReason is CqlException ? closeReason
-            : new CqlConnectionException($"The connection to {EndPoint} is closed: {closeReason.Message}", EndPoint, closeReason));
+        try
+        {
+            _segmentDecoder?.Dispose();
+            Close(closeReason);
+        }
+        catch (Exception)
+        {
+            // A Closed handler (a pool, a logger) must not take the thread, and so the process, down with it.
+        }
+        finally
+        {
+            FailOutstandingRequests(closeReason is CqlException ? closeReason
+                : new CqlConnectionException($"The connection to {EndPoint} is closed: {closeReason.Message}", EndPoint, closeReason));
+        }
     }
 
     private static void Compact(byte[] buffer, ref int start, ref int end)

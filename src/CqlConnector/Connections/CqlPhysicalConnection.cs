@@ -62,6 +62,9 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
     /// <summary>How many requests may be in flight at once (the stream ids this connection uses).</summary>
     public int MaxRequests => _slots.Length;
 
+    /// <summary>When bytes last arrived from the node, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
+    public long LastReceiveTicks { get; private set; } = Environment.TickCount64;
+
     /// <summary>When the last request was sent, in <see cref="Environment.TickCount64"/> milliseconds (for heartbeats).</summary>
     public long LastSendTicks { get; private set; } = Environment.TickCount64;
 
@@ -142,7 +145,7 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
 
             if (!_freeStreamIds.TryPop(out var id))
             {
-                throw new CqlException(
+                throw new StreamIdsExhaustedException(
                     $"All {_slots.Length} stream ids of the connection to {EndPoint} are in use. Lower the number of concurrent requests or raise 'Max Requests Per Connection'.");
             }
 
@@ -167,12 +170,30 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
     /// <summary>Completes (with a timeout) every request whose deadline passed; called by the sweeper thread.</summary>
     internal void CompleteTimedOutRequests(long now)
     {
+        var timedOut = false;
         foreach (var slot in _slots)
         {
-            if (slot is not null && slot.IsPending && slot.Deadline != 0 && slot.Deadline <= now)
+            if (slot is null)
             {
-                slot.OnTimedOut();
+                continue;
             }
+
+            // Read the generation first: if the slot moves on to another request after this check, the timeout is ignored.
+            var generation = slot.Generation;
+            if (slot.IsPending && slot.Deadline != 0 && slot.Deadline <= now)
+            {
+                slot.OnTimedOut(generation);
+                timedOut = true;
+            }
+        }
+
+        // A node that vanished without closing the socket (power loss, partition) sends nothing at all: once requests time
+        // out and not a byte arrived for a whole request timeout, the connection is closed and replaced, instead of
+        // collecting orphaned stream ids forever (heartbeats only run on idle connections).
+        var silence = now - LastReceiveTicks;
+        if (timedOut && _settings.RequestTimeout != Timeout.InfiniteTimeSpan && silence > Math.Max(2000, (long)_settings.RequestTimeout.TotalMilliseconds))
+        {
+            Close(new CqlConnectionException($"The node {EndPoint} sent nothing for {silence} ms while requests timed out; the connection is closed and replaced.", EndPoint));
         }
     }
 

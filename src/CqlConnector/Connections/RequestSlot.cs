@@ -46,19 +46,48 @@ internal sealed class RequestSlot : IValueTaskSource<ResponseFrame>
     /// <summary>Whether the reader still owes this slot a response (it was sent and nothing has answered yet).</summary>
     public bool AwaitingResponse { get; private set; }
 
+    /// <summary>
+    /// Counts the requests this slot has carried. A timeout or cancellation names the request it is for, so one that
+    /// fires late (after its request completed and the id was reused) can never complete the next request.
+    /// </summary>
+    public int Generation { get; private set; }
+
     public void Arm(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        _core.Reset();
-        _syncWaiter = false;
-        Timeout = timeout;
-        Deadline = timeout == System.Threading.Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
-        _owners = 2;
-        AwaitingResponse = true;
-        Volatile.Write(ref _state, Pending);
-        _cancellationToken = cancellationToken;
+        int generation;
+        lock (this)
+        {
+            _core.Reset();
+            _syncWaiter = false;
+            Timeout = timeout;
+            Deadline = timeout == System.Threading.Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+            _owners = 2;
+            AwaitingResponse = true;
+            generation = ++Generation;
+            _cancellationToken = cancellationToken;
+            _state = Pending;
+        }
+
         if (cancellationToken.CanBeCanceled)
         {
-            _cancellation = cancellationToken.UnsafeRegister(static s => ((RequestSlot)s!).OnCancelled(), this);
+            var registration = cancellationToken.UnsafeRegister(
+                static s =>
+                {
+                    var (slot, generation) = ((RequestSlot, int))s!;
+                    slot.OnCancelled(generation);
+                },
+                (this, generation));
+            lock (this)
+            {
+                if (Generation == generation && _state == Pending)
+                {
+                    _cancellation = registration;
+                    registration = default;
+                }
+            }
+
+            // Already completed (or cancelled synchronously while registering): nothing to keep.
+            registration.Unregister();
         }
     }
 
@@ -72,7 +101,14 @@ internal sealed class RequestSlot : IValueTaskSource<ResponseFrame>
             _syncWaiter = true;
             while (Volatile.Read(ref _state) == Pending)
             {
-                var remaining = Deadline == long.MaxValue ? -1 : Deadline - Environment.TickCount64;
+                if (Deadline == long.MaxValue)
+                {
+                    // No timeout ('Command Timeout=0'): wait for the answer, the connection closing, or cancellation.
+                    Monitor.Wait(this);
+                    continue;
+                }
+
+                var remaining = Deadline - Environment.TickCount64;
                 if (remaining <= 0)
                 {
                     break;
@@ -111,22 +147,28 @@ internal sealed class RequestSlot : IValueTaskSource<ResponseFrame>
         ReleaseOwner();
     }
 
-    /// <summary>Called by the timeout sweeper (or a synchronous waiter) when the deadline passed.</summary>
-    public void OnTimedOut()
+    /// <summary>
+    /// Called by a synchronous waiter when its deadline passed, or by the sweeper with the <paramref name="generation"/>
+    /// it saw expire (ignored when the slot has moved on to another request meanwhile).
+    /// </summary>
+    public void OnTimedOut(int generation = AnyGeneration)
     {
         var ms = (long)Timeout.TotalMilliseconds;
         TryComplete(null, new CqlTimeoutException(
             $"The server {_connection.EndPoint} did not answer within the request timeout of {ms} ms. The request may still have been applied; raise 'Command Timeout' if the work is expected to take longer.",
-            Timeout));
+            Timeout), generation);
     }
 
-    private void OnCancelled() => TryComplete(null, new OperationCanceledException("The request was cancelled.", _cancellationToken));
+    private const int AnyGeneration = -1;
 
-    private bool TryComplete(ResponseFrame? frame, Exception? error)
+    private void OnCancelled(int generation) => TryComplete(null, new OperationCanceledException("The request was cancelled.", _cancellationToken), generation);
+
+    private bool TryComplete(ResponseFrame? frame, Exception? error, int generation = AnyGeneration)
     {
+        CancellationTokenRegistration registration;
         lock (this)
         {
-            if (_state != Pending)
+            if (_state != Pending || (generation != AnyGeneration && generation != Generation))
             {
                 return false;
             }
@@ -146,10 +188,13 @@ internal sealed class RequestSlot : IValueTaskSource<ResponseFrame>
             {
                 Monitor.PulseAll(this);
             }
+
+            registration = _cancellation;
+            _cancellation = default;
         }
 
         // Unregister without waiting: this may run inside the cancellation callback itself.
-        _cancellation.Unregister();
+        registration.Unregister();
         return true;
     }
 
@@ -157,7 +202,6 @@ internal sealed class RequestSlot : IValueTaskSource<ResponseFrame>
     {
         if (Interlocked.Decrement(ref _owners) == 0)
         {
-            _cancellation = default;
             _cancellationToken = default;
             Volatile.Write(ref _state, Idle);
             _connection.ReturnStreamId(StreamId);

@@ -18,6 +18,7 @@ internal sealed class RequestHandler
     private readonly RequestOptions _options;
     private readonly IEnumerator<CqlHost> _plan;
     private Dictionary<EndPoint, Exception>? _errors;
+    private int _coordinatorSet;
 
     private RequestHandler(CqlSession session, CqlRequest request, RequestOptions options)
     {
@@ -64,15 +65,42 @@ internal sealed class RequestHandler
                 _options.AddHostTried(host);
             }
 
+            CqlPhysicalConnection connection;
+            try
+            {
+                var pool = _session.GetPool(host) ?? throw new CqlConnectionException($"The session keeps no connections to {host.EndPoint}.", host.EndPoint);
+                connection = await pool.AcquireAsync(io, _options.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CqlException ex)
+            {
+                // Nothing was sent (no connection, saturated queue, queue timeout): the next node is always safe.
+                Record(host, ex);
+                host = NextHost();
+                continue;
+            }
+
             RetryDecision decision;
             try
             {
-                var pool = _session.GetPool(host) ?? throw new CqlConnectionException($"The session keeps no connections to {host.EndPoint}.", host.EndPoint) { RequestNotSent = true };
-                var connection = await pool.AcquireAsync(io, _options.Timeout, cancellationToken).ConfigureAwait(false);
                 var frame = await connection.SendAsync(_request, _options.Timeout, io, cancellationToken).ConfigureAwait(false);
-                _options.Coordinator = host.EndPoint;
-                _options.Retries = retryCount;
+                if (Interlocked.CompareExchange(ref _coordinatorSet, 1, 0) == 0)
+                {
+                    // The first execution to succeed is the one reported (a speculative loser may succeed later).
+                    _options.Coordinator = host.EndPoint;
+                    _options.Retries = retryCount;
+                }
+
                 return frame;
+            }
+            catch (StreamIdsExhaustedException)
+            {
+                // Another request took the connection's last stream id first: go back to the pool's queue, same node.
+                lock (_options)
+                {
+                    _options.RemoveLastHostTried();
+                }
+
+                continue;
             }
             catch (CqlConnectionException ex) when (ex.RequestNotSent)
             {
@@ -113,7 +141,7 @@ internal sealed class RequestHandler
             {
                 case RetryDecision.RetrySameHost:
                     retryCount++;
-                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors![host.EndPoint], _session.Logger);
+                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, LastError(host), _session.Logger);
                     lock (_options)
                     {
                         _options.RemoveLastHostTried();
@@ -122,15 +150,25 @@ internal sealed class RequestHandler
                     continue;
                 case RetryDecision.RetryNextHost:
                     retryCount++;
-                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors![host.EndPoint], _session.Logger);
+                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, LastError(host), _session.Logger);
                     host = NextHost();
                     continue;
                 default:
-                    throw _errors![host.EndPoint];
+                    lock (this)
+                    {
+                        throw _errors![host.EndPoint];
+                    }
             }
         }
 
-        throw new CqlNoHostAvailableException(Snapshot());
+        var errors = Snapshot();
+        if (errors.Count == 1)
+        {
+            // One node tried: its own error says more than "no host available" (e.g. CqlBusyException, refused connection).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(errors.Values.First());
+        }
+
+        throw new CqlNoHostAvailableException(errors);
     }
 
     private async ValueTask<ResponseFrame> ExecuteSpeculativelyAsync(CancellationToken cancellationToken)
@@ -195,6 +233,14 @@ internal sealed class RequestHandler
         lock (_plan)
         {
             return _session.Hosts.Count > _options.HostsTriedCount;
+        }
+    }
+
+    private Exception LastError(CqlHost host)
+    {
+        lock (this)
+        {
+            return _errors![host.EndPoint];
         }
     }
 

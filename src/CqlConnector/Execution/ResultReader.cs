@@ -70,6 +70,7 @@ internal static class ResultReader
 
             if (kind == ResultKind.Void && earlier is null && hostsTried is not { Count: > 1 } && frame.TracingId is null && frame.Warnings is null && frame.CustomPayload is null && coordinator is not null)
             {
+                frame.Dispose();
                 return session.GetVoidResult(coordinator);
             }
         }

@@ -123,9 +123,12 @@ internal sealed class HostConnectionPool : IDisposable
         }
 
         // A stream id may have been freed between the caller's scan and the enqueue: look again once.
-        if (_connections.Any(c => c.IsOpen && c.InFlight < c.MaxRequests))
+        if (_connections.Any(c => c.IsOpen && c.InFlight < c.MaxRequests) && waiter.TrySetResult(true))
         {
-            waiter.TrySetResult(true);
+            lock (_lock)
+            {
+                _waiterCount--;
+            }
         }
 
         var task = waiter.Task;
@@ -150,9 +153,13 @@ internal sealed class HostConnectionPool : IDisposable
         }
         finally
         {
-            if (!waiter.TrySetResult(false))
+            // Still waiting (timed out, cancelled): leave the queue's count; a waiter that was woken was already counted out.
+            if (waiter.TrySetResult(false))
             {
-                // Already released by a freed stream id: nothing to undo.
+                lock (_lock)
+                {
+                    _waiterCount--;
+                }
             }
         }
     }
@@ -168,27 +175,33 @@ internal sealed class HostConnectionPool : IDisposable
             return;
         }
 
-        TaskCompletionSource<bool>? next = null;
-        lock (_lock)
+        // Wake one waiter; one that gave up meanwhile (timed out, cancelled) does not consume the wake-up.
+        while (true)
         {
-            while (_waiters.TryDequeue(out var waiter))
+            TaskCompletionSource<bool>? next;
+            lock (_lock)
             {
-                _waiterCount--;
-                if (!waiter.Task.IsCompleted)
+                if (!_waiters.TryDequeue(out next))
                 {
-                    next = waiter;
-                    break;
+                    return;
                 }
             }
-        }
 
-        next?.TrySetResult(true);
+            if (next.TrySetResult(true))
+            {
+                lock (_lock)
+                {
+                    _waiterCount--;
+                }
+
+                return;
+            }
+        }
     }
 
     private void Add(CqlPhysicalConnection connection)
     {
         connection.StreamIdReleased = OnStreamIdReleased;
-        connection.Closed = OnConnectionClosed;
         lock (_lock)
         {
             if (_disposed)
@@ -199,29 +212,48 @@ internal sealed class HostConnectionPool : IDisposable
 
             _connections = [.. _connections, connection];
         }
+
+        connection.Closed = OnConnectionClosed;
+        if (connection.CloseReason is { } reason)
+        {
+            // It closed before it could tell the pool: handle it as if it had.
+            OnConnectionClosed(connection, reason);
+        }
     }
 
     private void OnConnectionClosed(CqlPhysicalConnection connection, Exception reason)
     {
-        bool empty;
         lock (_lock)
         {
-            _connections = _connections.Where(c => !ReferenceEquals(c, connection)).ToArray();
-            empty = _connections.Length == 0;
-            if (_disposed)
+            var remaining = _connections.Where(c => !ReferenceEquals(c, connection)).ToArray();
+            if (remaining.Length == _connections.Length || _disposed)
             {
                 return;
+            }
+
+            _connections = remaining;
+            if (remaining.Length == 0)
+            {
+                // Decided under the lock, so that a reconnection adding a connection cannot be overtaken.
+                _session.OnHostUnreachable(this);
             }
         }
 
         // Wake every waiter: they will find no capacity here and move on, or find another connection.
         WakeAllWaiters();
-        if (empty)
-        {
-            _session.OnHostUnreachable(this);
-        }
-
         StartReconnection();
+    }
+
+    /// <summary>Marks the node up when the pool has a connection (under the lock that also decides "down").</summary>
+    public void MarkUpIfConnected()
+    {
+        lock (_lock)
+        {
+            if (_connections.Length > 0)
+            {
+                _session.OnHostUp(this);
+            }
+        }
     }
 
     private void WakeAllWaiters()

@@ -20,6 +20,9 @@ internal sealed class PreparedMetadata
 
     public required IReadOnlyList<int> PartitionKeyIndexes { get; set; }
 
+    /// <summary>The node the statement was first prepared on (the others get it in the background).</summary>
+    public System.Net.EndPoint? PreparedOn { get; set; }
+
     public required RowsMetadata ResultMetadata { get; init; }
 
     public static PreparedMetadata Read(ref CqlReader reader, ProtocolVersion version)
