@@ -75,6 +75,8 @@ internal sealed class HostConnectionPool : IDisposable
     /// </summary>
     public async ValueTask<CqlPhysicalConnection> AcquireAsync(IOBehavior io, TimeSpan timeout, CancellationToken cancellationToken)
     {
+        // One deadline for the whole wait: a waiter woken but beaten to the stream id queues again for what is left.
+        var deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (true)
         {
             var connections = _connections;
@@ -101,11 +103,12 @@ internal sealed class HostConnectionPool : IDisposable
                 return best;
             }
 
-            await WaitForCapacityAsync(io, timeout, cancellationToken).ConfigureAwait(false);
+            var remaining = deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
+            await WaitForCapacityAsync(io, remaining, timeout, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private async ValueTask WaitForCapacityAsync(IOBehavior io, TimeSpan timeout, CancellationToken cancellationToken)
+    private async ValueTask WaitForCapacityAsync(IOBehavior io, TimeSpan remaining, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waiter = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
@@ -137,14 +140,14 @@ internal sealed class HostConnectionPool : IDisposable
             if (io == IOBehavior.Synchronous)
             {
                 // Completed by whichever thread frees a stream id: no thread-pool thread is needed to wake up.
-                if (!task.Wait(timeout, cancellationToken))
+                if (!task.Wait(remaining, cancellationToken))
                 {
                     throw QueueTimeout(timeout);
                 }
             }
             else
             {
-                await task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+                await task.WaitAsync(remaining, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (TimeoutException)
