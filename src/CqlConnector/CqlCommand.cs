@@ -174,6 +174,7 @@ public sealed class CqlCommand : DbCommand
     protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
         => await ExecuteReaderAsync(behavior, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ExecuteNonQueryAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = await CreateStatementAsync(io, cancellationToken).ConfigureAwait(false);
@@ -188,6 +189,7 @@ public sealed class CqlCommand : DbCommand
         return hasRow && reader.FieldCount > 0 ? reader.GetValue(0) : null;
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<CqlDataReader> ExecuteReaderAsync(CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = await CreateStatementAsync(io, cancellationToken).ConfigureAwait(false);
@@ -195,6 +197,7 @@ public sealed class CqlCommand : DbCommand
         return CqlDataReader.Create(statement, frame, behavior);
     }
 
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<StatementRunner> CreateStatementAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(CommandText))

@@ -411,6 +411,7 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     /// Sends a request to the cluster and returns the (non-error) response. This is the one path every request
     /// takes: the ADO.NET command, paging, the concurrent executor and batches all come through here.
     /// </summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     internal async ValueTask<ResponseFrame> ExecuteAsync(CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
         var diagnostics = StartRequestDiagnostics(request, options);

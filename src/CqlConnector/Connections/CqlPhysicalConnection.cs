@@ -78,6 +78,7 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
     /// Sends a request and returns its response, raising the server's ERROR as its typed exception. The frame is
     /// encoded before a stream id is taken, so a value that cannot be encoded fails without touching the connection.
     /// </summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ResponseFrame> SendAsync(CqlRequest request, TimeSpan timeout, IOBehavior io, CancellationToken cancellationToken)
     {
         var frame = await SendRawAsync(request, timeout, io, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Net;
 using CqlConnector.Connections;
 using CqlConnector.Protocol.Requests;
@@ -16,8 +17,7 @@ internal sealed class RequestHandler
     private readonly CqlRequest _request;
     private readonly RequestOptions _options;
     private readonly IEnumerator<CqlHost> _plan;
-    private readonly Dictionary<EndPoint, Exception> _errors = [];
-    private readonly object _planLock = new();
+    private Dictionary<EndPoint, Exception>? _errors;
 
     private RequestHandler(CqlSession session, CqlRequest request, RequestOptions options)
     {
@@ -43,13 +43,14 @@ internal sealed class RequestHandler
 
     private CqlHost? NextHost()
     {
-        lock (_planLock)
+        lock (_plan)
         {
             return _plan.MoveNext() ? _plan.Current : null;
         }
     }
 
     /// <summary>One execution: tries nodes of the shared plan in turn until one answers or the retry policy gives up.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<ResponseFrame> RunExecutionAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var retryPolicy = _session.Settings.RetryPolicy;
@@ -60,7 +61,7 @@ internal sealed class RequestHandler
             cancellationToken.ThrowIfCancellationRequested();
             lock (_options)
             {
-                _options.HostsTried.Add(host);
+                _options.AddHostTried(host);
             }
 
             RetryDecision decision;
@@ -112,20 +113,20 @@ internal sealed class RequestHandler
             {
                 case RetryDecision.RetrySameHost:
                     retryCount++;
-                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors[host.EndPoint], _session.Logger);
+                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors![host.EndPoint], _session.Logger);
                     lock (_options)
                     {
-                        _options.HostsTried.RemoveAt(_options.HostsTried.Count - 1);
+                        _options.RemoveLastHostTried();
                     }
 
                     continue;
                 case RetryDecision.RetryNextHost:
                     retryCount++;
-                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors[host.EndPoint], _session.Logger);
+                    Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, _errors![host.EndPoint], _session.Logger);
                     host = NextHost();
                     continue;
                 default:
-                    throw _errors[host.EndPoint];
+                    throw _errors![host.EndPoint];
             }
         }
 
@@ -148,7 +149,7 @@ internal sealed class RequestHandler
                 if (first == timer)
                 {
                     _options.SpeculativeExecutions++;
-                    Diagnostics.CqlDiagnostics.RecordSpeculativeExecution(OperationName, _options.SpeculativeExecutions, _options.HostsTried[^1].EndPoint, _session.Logger);
+                    Diagnostics.CqlDiagnostics.RecordSpeculativeExecution(OperationName, _options.SpeculativeExecutions, _options.LastHostTried!.EndPoint, _session.Logger);
                     running.Add(RunExecutionAsync(IOBehavior.Asynchronous, losers.Token).AsTask());
                     continue;
                 }
@@ -191,25 +192,25 @@ internal sealed class RequestHandler
 
     private bool HasMoreHosts()
     {
-        lock (_planLock)
+        lock (_plan)
         {
-            return _session.Hosts.Count > _options.HostsTried.Count;
+            return _session.Hosts.Count > _options.HostsTriedCount;
         }
     }
 
     private void Record(CqlHost host, Exception error)
     {
-        lock (_errors)
+        lock (this)
         {
-            _errors[host.EndPoint] = error;
+            (_errors ??= [])[host.EndPoint] = error;
         }
     }
 
     private Dictionary<EndPoint, Exception> Snapshot()
     {
-        lock (_errors)
+        lock (this)
         {
-            return new Dictionary<EndPoint, Exception>(_errors);
+            return _errors is null ? [] : new Dictionary<EndPoint, Exception>(_errors);
         }
     }
 }

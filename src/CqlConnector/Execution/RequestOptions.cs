@@ -22,8 +22,42 @@ internal sealed class RequestOptions
     /// <summary>The node that answered.</summary>
     public EndPoint? Coordinator { get; set; }
 
-    /// <summary>Every node the request was sent to (or that was tried), in order.</summary>
-    public List<CqlHost> HostsTried { get; } = [];
+    private CqlHost? _firstHostTried;
+    private List<CqlHost>? _moreHostsTried;
+
+    /// <summary>How many nodes the request was sent to (or tried).</summary>
+    public int HostsTriedCount => _firstHostTried is null ? 0 : 1 + (_moreHostsTried?.Count ?? 0);
+
+    /// <summary>Every node the request was sent to (or that was tried), in order. Allocates: read it only when needed.</summary>
+    public IReadOnlyList<CqlHost> HostsTried => _firstHostTried is null ? [] : [_firstHostTried, .. _moreHostsTried ?? []];
+
+    /// <summary>The node tried last.</summary>
+    public CqlHost? LastHostTried => _moreHostsTried is { Count: > 0 } more ? more[^1] : _firstHostTried;
+
+    // The first node is kept in a field: almost every request is answered by it, and needs no list.
+    public void AddHostTried(CqlHost host)
+    {
+        if (_firstHostTried is null)
+        {
+            _firstHostTried = host;
+        }
+        else
+        {
+            (_moreHostsTried ??= []).Add(host);
+        }
+    }
+
+    public void RemoveLastHostTried()
+    {
+        if (_moreHostsTried is { Count: > 0 } more)
+        {
+            more.RemoveAt(more.Count - 1);
+        }
+        else
+        {
+            _firstHostTried = null;
+        }
+    }
 
     /// <summary>How many times the retry policy had the request sent again.</summary>
     public int Retries { get; set; }

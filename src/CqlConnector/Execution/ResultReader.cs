@@ -13,7 +13,7 @@ internal static class ResultReader
     {
         var options = runner.CreateOptions();
         var (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
-        return await ToResultSetAsync(runner.Session, runner, frame, runner.KnownColumns, options.Coordinator, earlier, cancellationToken, options.HostsTried).ConfigureAwait(false);
+        return await ToResultSetAsync(runner.Session, runner, frame, runner.KnownColumns, options.Coordinator, earlier, cancellationToken, options.HostsTriedCount > 1 ? options.HostsTried : null).ConfigureAwait(false);
     }
 
     /// <summary>Requests the page after <paramref name="previous"/>.</summary>
@@ -21,7 +21,7 @@ internal static class ResultReader
     {
         var options = runner.CreateOptions();
         var (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
-        var info = CreateInfo(runner.Session, frame, options.Coordinator, earlier, options.HostsTried);
+        var info = CreateInfo(runner.Session, frame, options.Coordinator, earlier, options.HostsTriedCount > 1 ? options.HostsTried : null);
         RowsPage? rows;
         try
         {

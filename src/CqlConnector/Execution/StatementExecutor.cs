@@ -86,7 +86,7 @@ internal static class StatementExecutor
             frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ResultReader.ToResultSetAsync(session, null, frame, null, options.Coordinator, earlier, cancellationToken, options.HostsTried).ConfigureAwait(false);
+        return await ResultReader.ToResultSetAsync(session, null, frame, null, options.Coordinator, earlier, cancellationToken, options.HostsTriedCount > 1 ? options.HostsTried : null).ConfigureAwait(false);
     }
 
     private static BatchRequest CreateBatchRequest(BatchStatement batch, ConsistencyLevel defaultConsistency)

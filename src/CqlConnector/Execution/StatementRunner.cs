@@ -63,6 +63,7 @@ internal sealed class StatementRunner
     public IReadOnlyList<CqlColumn>? KnownColumns => _prepared?.ResultMetadata.Columns;
 
     /// <summary>Runs the statement for one page; <paramref name="pagingState"/> is null for the first page.</summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<ResponseFrame> ExecutePageAsync(byte[]? pagingState, IOBehavior io, CancellationToken cancellationToken)
         => (await ExecutePageAsync(pagingState, CreateOptions(), io, cancellationToken).ConfigureAwait(false)).Frame;
 
@@ -70,6 +71,7 @@ internal sealed class StatementRunner
     /// Runs the statement for one page with <paramref name="options"/> (which the session fills with the coordinator)
     /// and returns the response with the node a first attempt went to when the statement had to be prepared again.
     /// </summary>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<(ResponseFrame Frame, EndPoint? EarlierAttempt)> ExecutePageAsync(
         byte[]? pagingState, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
