@@ -25,12 +25,14 @@ namespace EntityFrameworkCore.Cassandra.Migrations.Internal;
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
 /// </remarks>
-public class CassandraHistoryRepository(HistoryRepositoryDependencies dependencies) : HistoryRepository(dependencies)
+public class CassandraHistoryRepository(HistoryRepositoryDependencies dependencies) : HistoryRepository(dependencies), IHistoryRepository
 {
     /// <summary>The name of the lock table, beside the history table.</summary>
     public const string LockTableName = "__EFMigrationsLock";
 
     private static readonly Version SystemSchemaKeyspaceVersion = new(3, 0);
+
+    private readonly List<CassandraMigrationsLock> _heldLocks = [];
 
     /// <summary>
     /// How long the lock row outlives a migrator that stopped renewing it (crashed, or cut off from the cluster): the
@@ -130,6 +132,41 @@ public class CassandraHistoryRepository(HistoryRepositoryDependencies dependenci
     /// <inheritdoc />
     public override string GetCreateIfNotExistsScript() => GetCreateScript();
 
+    /// <summary>
+    /// Creates the history table unless it exists, one statement at a time (EF's default sends the whole script as one
+    /// command, which CQL does not accept).
+    /// </summary>
+    bool IHistoryRepository.CreateIfNotExists()
+    {
+        if (Exists())
+        {
+            return false;
+        }
+
+        Create();
+        return true;
+    }
+
+    /// <inheritdoc cref="IHistoryRepository.CreateIfNotExists"/>
+    async Task<bool> IHistoryRepository.CreateIfNotExistsAsync(CancellationToken cancellationToken)
+    {
+        if (await ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await CreateAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Creates the keyspace (if needed) and the history table, one statement at a time.</summary>
+    public override void Create()
+        => Dependencies.MigrationCommandExecutor.ExecuteNonQuery(GetCreateCommands(), Dependencies.Connection);
+
+    /// <summary>Creates the keyspace (if needed) and the history table, one statement at a time.</summary>
+    public override Task CreateAsync(CancellationToken cancellationToken = default)
+        => Dependencies.MigrationCommandExecutor.ExecuteNonQueryAsync(GetCreateCommands(), Dependencies.Connection, cancellationToken);
+
     /// <summary>Every row of the history table (no ORDER BY: CQL sorts only within a partition).</summary>
     protected override string GetAppliedMigrationsSql
         => new StringBuilder()
@@ -180,7 +217,7 @@ public class CassandraHistoryRepository(HistoryRepositoryDependencies dependenci
         var dataSource = ((CqlConnection)Dependencies.Connection.DbConnection).CqlDataSource;
         var table = SqlGenerationHelper.DelimitIdentifier(LockTableName, TableSchema);
         var logger = Dependencies.MigrationsLogger.Logger;
-        return await CassandraMigrationsLock.AcquireAsync(
+        var acquired = await CassandraMigrationsLock.AcquireAsync(
                 this,
                 dataSource,
                 table,
@@ -190,6 +227,34 @@ public class CassandraHistoryRepository(HistoryRepositoryDependencies dependenci
                 async,
                 cancellationToken)
             .ConfigureAwait(false);
+        _heldLocks.Add(acquired);
+        return acquired;
+    }
+
+    /// <summary>
+    /// Releases the locks this repository took that are still held. EF's migrator releases its lock when it is done,
+    /// but not when creating the history table fails; the provider's migrator calls this after every Migrate so that
+    /// a lock never outlives the Migrate call that took it (its renewal would otherwise keep it alive).
+    /// </summary>
+    public virtual void ReleaseHeldLocks()
+    {
+        foreach (var held in _heldLocks)
+        {
+            held.Dispose();
+        }
+
+        _heldLocks.Clear();
+    }
+
+    /// <inheritdoc cref="ReleaseHeldLocks"/>
+    public virtual async Task ReleaseHeldLocksAsync()
+    {
+        foreach (var held in _heldLocks)
+        {
+            await held.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _heldLocks.Clear();
     }
 
     private RelationalCommandParameterObject ParameterObject()

@@ -22,6 +22,7 @@ public sealed class CassandraMigrationsLock : IMigrationsDatabaseLock
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> CreationGates = new(StringComparer.Ordinal);
 
     private readonly CqlDataSource _dataSource;
     private readonly string _table;
@@ -29,6 +30,7 @@ public sealed class CassandraMigrationsLock : IMigrationsDatabaseLock
     private readonly CancellationTokenSource _stopRenewing = new();
     private Task? _renewing;
     private volatile string? _lost;
+    private int _released;
 
     private CassandraMigrationsLock(IHistoryRepository historyRepository, CqlDataSource dataSource, string table, TimeSpan timeToLive)
     {
@@ -66,9 +68,7 @@ public sealed class CassandraMigrationsLock : IMigrationsDatabaseLock
         CancellationToken cancellationToken)
     {
         var migrationsLock = new CassandraMigrationsLock(historyRepository, dataSource, table, timeToLive);
-        await migrationsLock.ExecuteAsync(
-            $"CREATE TABLE IF NOT EXISTS {table} (\"Id\" int PRIMARY KEY, \"Owner\" text, \"Acquired\" timestamp)", async, cancellationToken)
-            .ConfigureAwait(false);
+        await migrationsLock.EnsureTableAsync(async, cancellationToken).ConfigureAwait(false);
 
         var delay = FirstRetryDelay;
         while (true)
@@ -107,16 +107,26 @@ public sealed class CassandraMigrationsLock : IMigrationsDatabaseLock
         CancellationToken cancellationToken = default)
         => Task.FromResult(ReacquireIfNeeded(connectionReopened, transactionRestarted));
 
-    /// <summary>Stops renewing and deletes the lock row if this migrator still holds it.</summary>
+    /// <summary>Stops renewing and deletes the lock row if this migrator still holds it; a second call does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return;
+        }
+
         _stopRenewing.Cancel();
         ReleaseAsync(async: false).GetAwaiter().GetResult(); // completes synchronously: async: false does blocking I/O
     }
 
-    /// <summary>Stops renewing and deletes the lock row if this migrator still holds it.</summary>
+    /// <summary>Stops renewing and deletes the lock row if this migrator still holds it; a second call does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _released, 1) != 0)
+        {
+            return;
+        }
+
         await _stopRenewing.CancelAsync().ConfigureAwait(false);
         if (_renewing is { } renewing)
         {
@@ -198,6 +208,73 @@ public sealed class CassandraMigrationsLock : IMigrationsDatabaseLock
         catch (Exception exception)
         {
             _lost = MigrationsStrings.LockRenewalFailed(_table, _timeToLiveSeconds, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Creates the lock table when it is missing. Cassandra gives every CREATE TABLE an id of its own, and two
+    /// creations of one table at the same moment leave the keyspace's schema in conflict (every later DDL in it fails
+    /// with "ID mismatch" on 2.x): so the table is looked for first, created by one migrator of this process at a
+    /// time, and after a random pause that makes two processes creating it at the same moment unlikely. Once it exists
+    /// (after the first migration), any number of migrators may start at once.
+    /// </summary>
+    private async Task EnsureTableAsync(bool async, CancellationToken cancellationToken)
+    {
+        if (await TableExistsAsync(async, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var gate = CreationGates.GetOrAdd(_dataSource.ConnectionString + "|" + _table, _ => new SemaphoreSlim(1, 1));
+        if (async)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            gate.Wait(cancellationToken);
+        }
+
+        try
+        {
+            var pause = TimeSpan.FromMilliseconds(Random.Shared.Next(0, 500));
+            if (async)
+            {
+                await Task.Delay(pause, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                Thread.Sleep(pause);
+            }
+
+            if (!await TableExistsAsync(async, cancellationToken).ConfigureAwait(false))
+            {
+                await ExecuteAsync(
+                        $"CREATE TABLE IF NOT EXISTS {_table} (\"Id\" int PRIMARY KEY, \"Owner\" text, \"Acquired\" timestamp)",
+                        async,
+                        cancellationToken)
+                    .ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<bool> TableExistsAsync(bool async, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT \"Id\" FROM {_table} LIMIT 1");
+        try
+        {
+            await using var reader = async
+                ? await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false)
+                : command.ExecuteReader();
+            return true;
+        }
+        catch (CqlInvalidQueryException)
+        {
+            return false; // unconfigured table
         }
     }
 

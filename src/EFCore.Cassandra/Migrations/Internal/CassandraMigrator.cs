@@ -46,6 +46,7 @@ public class CassandraMigrator(
         commandLogger, databaseProvider, migrationsModelDiffer, designTimeModel, contextOptions, executionStrategy)
 {
     private readonly ICassandraRelationalConnection _connection = (ICassandraRelationalConnection)connection;
+    private readonly IHistoryRepository _historyRepository = historyRepository;
     private readonly IRawSqlCommandBuilder _rawSqlCommandBuilder = rawSqlCommandBuilder;
     private readonly ICurrentDbContext _currentContext = currentContext;
     private readonly IRelationalCommandDiagnosticsLogger _commandLogger = commandLogger;
@@ -62,6 +63,7 @@ public class CassandraMigrator(
         finally
         {
             _connection.IsApplyingMigrations = previous;
+            (_historyRepository as CassandraHistoryRepository)?.ReleaseHeldLocks();
         }
     }
 
@@ -77,6 +79,10 @@ public class CassandraMigrator(
         finally
         {
             _connection.IsApplyingMigrations = previous;
+            if (_historyRepository is CassandraHistoryRepository cassandraHistory)
+            {
+                await cassandraHistory.ReleaseHeldLocksAsync().ConfigureAwait(false);
+            }
         }
     }
 
