@@ -110,6 +110,18 @@ public sealed class CqlCommand : DbCommand
     public int PageSize { get; set; }
 
     /// <summary>
+    /// Where the result starts: the paging state of a page read earlier by the same statement with the same values
+    /// (<see cref="CqlDataReader.PagingState"/>), or null to start at the beginning.
+    /// </summary>
+    public byte[]? PagingState { get; set; }
+
+    /// <summary>
+    /// Whether the reader stops at the end of the first page (no further page is requested, none prefetched); its
+    /// <see cref="CqlDataReader.PagingState"/> then says where the next page starts. Used to serve one page per call.
+    /// </summary>
+    public bool SinglePage { get; set; }
+
+    /// <summary>
     /// Whether running the statement twice has the same effect as running it once. Only idempotent statements are
     /// retried or speculatively re-sent after they may have reached a node. Default: false.
     /// </summary>
@@ -205,8 +217,8 @@ public sealed class CqlCommand : DbCommand
     internal async ValueTask<CqlDataReader> ExecuteReaderAsync(CommandBehavior behavior, IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = await CreateStatementAsync(io, cancellationToken).ConfigureAwait(false);
-        var frame = await statement.ExecutePageAsync(null, io, cancellationToken).ConfigureAwait(false);
-        return CqlDataReader.Create(statement, frame, behavior);
+        var frame = await statement.ExecutePageAsync(PagingState, io, cancellationToken).ConfigureAwait(false);
+        return CqlDataReader.Create(statement, frame, behavior, SinglePage);
     }
 
     [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]

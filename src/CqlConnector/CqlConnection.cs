@@ -165,6 +165,15 @@ public sealed class CqlConnection : DbConnection
         }
     }
 
+    /// <inheritdoc />
+    public override bool CanCreateBatch => true;
+
+    /// <summary>Creates a batch on this connection.</summary>
+    public new CqlBatch CreateBatch() => new(this);
+
+    /// <inheritdoc />
+    protected override DbBatch CreateDbBatch() => CreateBatch();
+
     /// <summary>Creates a command on this connection.</summary>
     public new CqlCommand CreateCommand() => new() { Connection = this };
 

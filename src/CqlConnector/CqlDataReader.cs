@@ -24,9 +24,12 @@ public sealed class CqlDataReader : DbDataReader
     private bool _onRow;
     private bool _closed;
     private bool _hasRows;
+    private readonly bool _singlePage;
+    private byte[]? _endPagingState;
 
-    private CqlDataReader(StatementRunner? statement, RowsPage? page, CommandBehavior behavior)
+    private CqlDataReader(StatementRunner? statement, RowsPage? page, CommandBehavior behavior, bool singlePage = false)
     {
+        _singlePage = singlePage;
         _statement = statement;
         _page = page;
         _behavior = behavior;
@@ -37,12 +40,13 @@ public sealed class CqlDataReader : DbDataReader
         }
     }
 
-    internal static CqlDataReader Create(StatementRunner statement, ResponseFrame frame, CommandBehavior behavior)
+    /// <summary>A reader over a response; <paramref name="statement"/> fetches further pages (null: a single-page result, e.g. a batch's).</summary>
+    internal static CqlDataReader Create(StatementRunner? statement, ResponseFrame frame, CommandBehavior behavior, bool singlePage = false)
     {
         RowsPage? page;
         try
         {
-            page = RowsPage.Read(frame, statement.KnownColumns);
+            page = RowsPage.Read(frame, statement?.KnownColumns);
         }
         catch
         {
@@ -55,11 +59,12 @@ public sealed class CqlDataReader : DbDataReader
             frame.Dispose();
         }
 
-        return new CqlDataReader(statement, page, behavior);
+        return new CqlDataReader(statement, page, behavior, singlePage);
     }
 
     /// <summary>The paging state of the next page (opaque; pass it to a later statement to resume), or null on the last page.</summary>
-    public byte[]? PagingState => _page?.PagingState;
+    /// <remarks>A single-page reader (<see cref="CqlCommand.SinglePage"/>) keeps it after its last row was read.</remarks>
+    public byte[]? PagingState => _page?.PagingState ?? _endPagingState;
 
     /// <summary>The columns of the result.</summary>
     internal IReadOnlyList<CqlColumn> Columns => _page?.Columns ?? [];
@@ -115,7 +120,7 @@ public sealed class CqlDataReader : DbDataReader
             if (_cursor.MoveNext())
             {
                 _onRow = true;
-                if (io == IOBehavior.Asynchronous && _nextPage is null && _page.PagingState is { } state && _cursor.RemainingRows <= _page.RowCount / 2)
+                if (io == IOBehavior.Asynchronous && !_singlePage && _nextPage is null && _statement is not null && _page.PagingState is { } state && _cursor.RemainingRows <= _page.RowCount / 2)
                 {
                     _nextPage = _statement!.ExecutePageAsync(state, IOBehavior.Asynchronous, CancellationToken.None).AsTask();
                 }
@@ -124,8 +129,9 @@ public sealed class CqlDataReader : DbDataReader
             }
 
             _onRow = false;
-            if ((_behavior & CommandBehavior.SingleRow) != 0 || _page.PagingState is not { } pagingState)
+            if ((_behavior & CommandBehavior.SingleRow) != 0 || _singlePage || _statement is null || _page.PagingState is not { } pagingState)
             {
+                _endPagingState = _singlePage ? _page.PagingState : null;
                 ReleasePage();
                 return false;
             }

@@ -26,11 +26,11 @@ public sealed class CqlDataSource : DbDataSource
     }
 
     /// <summary>A data source with settings beyond the connection string's (see <see cref="CqlDataSourceBuilder"/>).</summary>
-    internal CqlDataSource(string connectionString, ConnectionSettings settings)
+    internal CqlDataSource(string connectionString, ConnectionSettings settings, ILoggerFactory? loggerFactory = null)
     {
         Settings = settings;
         _connectionString = connectionString;
-        Session = new CqlSession(Settings);
+        Session = new CqlSession(Settings) { LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance };
     }
 
     /// <summary>Creates a data source for a connection string.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using CqlConnector.Connections;
@@ -18,6 +19,11 @@ namespace CqlConnector;
 /// </example>
 public sealed class CqlDataSourceBuilder
 {
+    private ILoggerFactory? _loggerFactory;
+    private ILoadBalancingPolicy? _loadBalancingPolicy;
+    private ICqlRetryPolicy? _retryPolicy;
+    private ICqlReconnectionPolicy? _reconnectionPolicy;
+    private ICqlSpeculativeExecutionPolicy? _speculativeExecutionPolicy;
     private ICqlAuthenticator? _authenticator;
     private SslClientAuthenticationOptions? _tlsOptions;
     private RemoteCertificateValidationCallback? _validationCallback;
@@ -120,7 +126,46 @@ public sealed class CqlDataSourceBuilder
         {
             Authenticator = _authenticator ?? settings.Authenticator,
             Tls = tls,
+            LoadBalancingPolicy = _loadBalancingPolicy ?? settings.LoadBalancingPolicy,
+            RetryPolicy = _retryPolicy ?? settings.RetryPolicy,
+            ReconnectionPolicy = _reconnectionPolicy ?? settings.ReconnectionPolicy,
+            SpeculativeExecutionPolicy = _speculativeExecutionPolicy ?? settings.SpeculativeExecutionPolicy,
         };
-        return new CqlDataSource(ConnectionStringBuilder.ConnectionString, settings);
+        return new CqlDataSource(ConnectionStringBuilder.ConnectionString, settings, _loggerFactory);
+    }
+
+    /// <summary>Logs the session's events (connections, hosts, retries, slow or failed requests) to <paramref name="loggerFactory"/>, category <c>CqlConnector</c>.</summary>
+    public CqlDataSourceBuilder UseLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        _loggerFactory = loggerFactory ?? throw new ArgumentNullException(nameof(loggerFactory));
+        return this;
+    }
+
+    /// <summary>Chooses the nodes each request goes to (default: token-aware over data-center-aware round robin).</summary>
+    public CqlDataSourceBuilder UseLoadBalancingPolicy(ILoadBalancingPolicy policy)
+    {
+        _loadBalancingPolicy = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
+    }
+
+    /// <summary>Decides which failed requests are sent again (default: <see cref="DefaultRetryPolicy"/>).</summary>
+    public CqlDataSourceBuilder UseRetryPolicy(ICqlRetryPolicy policy)
+    {
+        _retryPolicy = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
+    }
+
+    /// <summary>Schedules reconnections to nodes that went down (default: exponential from 100 ms to 10 s, jittered).</summary>
+    public CqlDataSourceBuilder UseReconnectionPolicy(ICqlReconnectionPolicy policy)
+    {
+        _reconnectionPolicy = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
+    }
+
+    /// <summary>Sends slow idempotent requests to another node too (default: never).</summary>
+    public CqlDataSourceBuilder UseSpeculativeExecutionPolicy(ICqlSpeculativeExecutionPolicy policy)
+    {
+        _speculativeExecutionPolicy = policy ?? throw new ArgumentNullException(nameof(policy));
+        return this;
     }
 }

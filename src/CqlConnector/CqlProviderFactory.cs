@@ -8,6 +8,12 @@ public sealed class CqlProviderFactory : DbProviderFactory
     /// <summary>The factory instance.</summary>
     public static readonly CqlProviderFactory Instance = new();
 
+    /// <summary>
+    /// The invariant name to register the factory under:
+    /// <c>DbProviderFactories.RegisterFactory(CqlProviderFactory.InvariantName, CqlProviderFactory.Instance)</c>.
+    /// </summary>
+    public const string InvariantName = "CqlConnector";
+
     private CqlProviderFactory()
     {
     }
@@ -23,6 +29,15 @@ public sealed class CqlProviderFactory : DbProviderFactory
 
     /// <inheritdoc />
     public override DbConnectionStringBuilder CreateConnectionStringBuilder() => new CqlConnectionStringBuilder();
+
+    /// <inheritdoc />
+    public override bool CanCreateBatch => true;
+
+    /// <inheritdoc />
+    public override DbBatch CreateBatch() => new CqlBatch();
+
+    /// <inheritdoc />
+    public override DbBatchCommand CreateBatchCommand() => new CqlBatchCommand();
 
     /// <inheritdoc />
     public override DbDataSource CreateDataSource(string connectionString) => CqlDataSource.Create(connectionString);

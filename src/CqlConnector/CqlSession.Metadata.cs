@@ -82,7 +82,7 @@ public sealed partial class CqlSession
             Timeout = Settings.RequestTimeout,
             IsIdempotent = true,
         };
-        var rows = new List<SchemaRow>();
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
         byte[]? pagingState = null;
         do
         {
@@ -94,24 +94,11 @@ public sealed partial class CqlSession
                 throw new CqlProtocolViolationException($"The node answered the schema query '{cql}' with a result that holds no rows.");
             }
 
-            var cursor = new RowsPage.Cursor(page);
-            while (cursor.MoveNext())
-            {
-                var cells = new Dictionary<string, object?>(page.Columns.Count, StringComparer.Ordinal);
-                for (var i = 0; i < page.Columns.Count; i++)
-                {
-                    var column = page.Columns[i];
-                    var bytes = cursor.GetCell(i);
-                    cells[column.Name] = cursor.IsNull(i) || CqlValueCodec.IsEmptyLegacyValue(bytes, column.Type) ? null : CqlValueCodec.ReadObject(bytes, column.Type);
-                }
-
-                rows.Add(new SchemaRow(cells));
-            }
-
+            SystemQuery.DecodeRows(page, rows);
             pagingState = page.PagingState;
         }
         while (pagingState is not null);
 
-        return rows;
+        return rows.Select(cells => new SchemaRow(cells)).ToArray();
     }
 }

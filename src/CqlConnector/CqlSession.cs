@@ -355,6 +355,11 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
                 prepared = ReadPrepared(frame);
             }
 
+            if (prepared.PartitionKeyIndexes.Count == 0 && prepared.Variables.Count > 0 && io == IOBehavior.Asynchronous)
+            {
+                prepared.PartitionKeyIndexes = await FindPartitionKeyIndexesAsync(prepared, cancellationToken).ConfigureAwait(false);
+            }
+
             pending.SetResult(prepared);
             var others = PrepareOnOtherHostsAsync(query, options.Coordinator);
             if (force)
@@ -371,6 +376,45 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
             pending.SetException(ex);
             _ = pending.Task.Exception;
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Protocol v3 does not say which bind markers carry the partition key (v4+ does): find them from the table's
+    /// metadata, matching anonymous <c>?</c> markers, which take their column's name. Named markers cannot be matched;
+    /// such statements are then routed without a token. Best effort: any failure just leaves routing token-unaware.
+    /// </summary>
+    private async Task<IReadOnlyList<int>> FindPartitionKeyIndexesAsync(PreparedMetadata prepared, CancellationToken cancellationToken)
+    {
+        var first = prepared.Variables[0];
+        if (TokenMap is null || prepared.Variables.Any(v => v.Keyspace != first.Keyspace || v.Table != first.Table))
+        {
+            return [];
+        }
+
+        try
+        {
+            var table = await GetTableAsync(first.Keyspace, first.Table, cancellationToken).ConfigureAwait(false);
+            if (table is null)
+            {
+                return [];
+            }
+
+            var indexes = new int[table.PartitionKey.Count];
+            for (var i = 0; i < indexes.Length; i++)
+            {
+                indexes[i] = prepared.Variables.ToList().FindIndex(v => v.Name == table.PartitionKey[i].Name);
+                if (indexes[i] < 0)
+                {
+                    return [];
+                }
+            }
+
+            return indexes;
+        }
+        catch (CqlException)
+        {
+            return [];
         }
     }
 

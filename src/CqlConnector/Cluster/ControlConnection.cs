@@ -115,38 +115,17 @@ internal sealed class ControlConnection : IDisposable
     private static async ValueTask<IReadOnlyDictionary<string, ReplicationStrategy>> ReadReplicationAsync(
         CqlPhysicalConnection connection, IReadOnlyDictionary<string, object?> local, IOBehavior io, CancellationToken cancellationToken)
     {
+        var parser = Metadata.SchemaParser.ForReleaseVersion(local.GetValueOrDefault("release_version") as string) ?? Metadata.SchemaParserV3.Instance;
+        var replication = await parser.ReadReplicationAsync(async cql =>
+            (await SystemQuery.ReadRowsAsync(connection, cql, TimeSpan.FromSeconds(30), io, cancellationToken).ConfigureAwait(false))
+                .Select(row => new Metadata.SchemaRow(row)).ToArray()).ConfigureAwait(false);
+
         var strategies = new Dictionary<string, ReplicationStrategy>(StringComparer.Ordinal);
-        var version = local.GetValueOrDefault("release_version") as string ?? "3.0";
-        var modern = !version.StartsWith("1.", StringComparison.Ordinal) && !version.StartsWith("2.", StringComparison.Ordinal);
-        var rows = await SystemQuery.ReadRowsAsync(
-            connection,
-            modern ? "SELECT keyspace_name, replication FROM system_schema.keyspaces" : "SELECT keyspace_name, strategy_class, strategy_options FROM system.schema_keyspaces",
-            TimeSpan.FromSeconds(30),
-            io,
-            cancellationToken).ConfigureAwait(false);
-        foreach (var row in rows)
+        foreach (var (keyspace, (strategy, options)) in replication)
         {
-            if (row.GetValueOrDefault("keyspace_name") is not string name)
+            if (ReplicationStrategy.Parse(strategy, options) is { } parsed)
             {
-                continue;
-            }
-
-            ReplicationStrategy? strategy;
-            if (modern)
-            {
-                var replication = row.GetValueOrDefault("replication") as IDictionary<string, string> ?? new Dictionary<string, string>();
-                strategy = ReplicationStrategy.Parse(replication.TryGetValue("class", out var cls) ? cls : null, replication.AsReadOnly());
-            }
-            else
-            {
-                var options = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(row.GetValueOrDefault("strategy_options") as string ?? "{}")
-                    ?? [];
-                strategy = ReplicationStrategy.Parse(row.GetValueOrDefault("strategy_class") as string, options);
-            }
-
-            if (strategy is not null)
-            {
-                strategies[name] = strategy;
+                strategies[keyspace] = parsed;
             }
         }
 

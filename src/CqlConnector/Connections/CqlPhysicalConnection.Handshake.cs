@@ -58,6 +58,13 @@ internal sealed partial class CqlPhysicalConnection
                // Cassandra 3.x has v5 only as a beta, which it refuses without the USE_BETA flag.
                || ex.Message.Contains("Beta version of the protocol", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Connects the socket (and TLS) on the connection's own reader thread, which then goes on reading. The socket is
+    /// only ever used with blocking calls: on Unix, one asynchronous socket operation would turn it non-blocking for
+    /// good, and every later blocking read would then wait on the runtime's event loop, which hands each wake-up to the
+    /// thread pool: the reader would need a free pool thread to make progress, and every response would cost a pool
+    /// work item. An asynchronous caller awaits the reader's signal without blocking a thread.
+    /// </summary>
     private async ValueTask ConnectAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var socket = new Socket(EndPoint.AddressFamily == AddressFamily.Unspecified ? AddressFamily.InterNetwork : EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp)
@@ -65,25 +72,51 @@ internal sealed partial class CqlPhysicalConnection
             NoDelay = true,
         };
         _socket = socket;
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        StartReader(connected);
+        using (cancellationToken.UnsafeRegister(static s => ((Socket)s!).Dispose(), socket))
+        {
+            bool done;
+            try
+            {
+                if (io == IOBehavior.Synchronous)
+                {
+                    // Completed by the reader thread itself: this wait needs no thread-pool thread.
+                    done = ((IAsyncResult)connected.Task).AsyncWaitHandle.WaitOne(_settings.ConnectTimeout);
+                }
+                else
+                {
+                    await connected.Task.WaitAsync(_settings.ConnectTimeout, CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    done = connected.Task.IsCompleted;
+                }
+
+                if (!done)
+                {
+                    // The blocking connect (or TLS handshake) on the reader thread is aborted by closing the socket.
+                    socket.Dispose();
+                    throw new CqlConnectionException(
+                        $"Could not connect to Cassandra at {EndPoint}: no answer within the connect timeout of {_settings.ConnectTimeout.TotalSeconds:0.#} s.", EndPoint);
+                }
+
+                connected.Task.GetAwaiter().GetResult();
+            }
+            catch (Exception ex) when (cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+            {
+                throw new OperationCanceledException("Opening the connection was cancelled.", ex, cancellationToken);
+            }
+        }
+
+        RequestTimeoutSweeper.Register(this);
+    }
+
+    /// <summary>On the reader thread: the blocking connect and TLS handshake, before the read loop starts.</summary>
+    private void Connect(Socket socket)
+    {
         try
         {
-            if (io == IOBehavior.Synchronous)
-            {
-                ConnectWithTimeout(socket);
-            }
-            else
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(_settings.ConnectTimeout);
-                try
-                {
-                    await socket.ConnectAsync(EndPoint, timeout.Token).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    throw new SocketException((int)SocketError.TimedOut);
-                }
-            }
+            // A plain blocking connect: a non-blocking connect would hand the socket to the runtime's event loop for
+            // good. The caller bounds it with the connect timeout by closing the socket.
+            socket.Connect(EndPoint);
         }
         catch (SocketException ex)
         {
@@ -99,38 +132,11 @@ internal sealed partial class CqlPhysicalConnection
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         if (_settings.Tls is { } tls)
         {
-            stream = await TlsHandshake.AuthenticateAsync(stream, socket, EndPoint, tls, _settings.ConnectTimeout, io, cancellationToken).ConfigureAwait(false);
+            stream = TlsHandshake.AuthenticateAsync(stream, socket, EndPoint, tls, _settings.ConnectTimeout, IOBehavior.Synchronous, CancellationToken.None)
+                .GetAwaiter().GetResult();
         }
 
         _stream = stream;
-        StartReader();
-        RequestTimeoutSweeper.Register(this);
-    }
-
-    /// <summary>A blocking connect bounded by the connect timeout, without any thread-pool dependency.</summary>
-    private void ConnectWithTimeout(Socket socket)
-    {
-        socket.Blocking = false;
-        try
-        {
-            socket.Connect(EndPoint);
-        }
-        catch (SocketException ex) when (ex.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress)
-        {
-            var micros = (int)Math.Min(_settings.ConnectTimeout.TotalMicroseconds, int.MaxValue);
-            if (!socket.Poll(micros, SelectMode.SelectWrite))
-            {
-                throw new SocketException((int)SocketError.TimedOut);
-            }
-
-            var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-            if (error != SocketError.Success)
-            {
-                throw new SocketException((int)error);
-            }
-        }
-
-        socket.Blocking = true;
     }
 
     private async ValueTask StartupAsync(IOBehavior io, CancellationToken cancellationToken)

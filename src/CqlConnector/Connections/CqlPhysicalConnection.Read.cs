@@ -29,9 +29,24 @@ internal sealed partial class CqlPhysicalConnection
     /// <summary>Receives events (stream id -1) when the connection is REGISTERed for them.</summary>
     public Action<ResponseFrame>? EventReceived { get; set; }
 
-    private void StartReader()
+    /// <summary>Starts the connection's thread: it connects, signals <paramref name="connected"/>, then reads until the connection closes.</summary>
+    private void StartReader(TaskCompletionSource connected)
     {
-        var thread = new Thread(ReadLoop)
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Connect(_socket!);
+            }
+            catch (Exception ex)
+            {
+                connected.TrySetException(ex);
+                return;
+            }
+
+            connected.TrySetResult();
+            ReadLoop();
+        })
         {
             IsBackground = true,
             Name = $"CqlConnector reader {EndPoint}",

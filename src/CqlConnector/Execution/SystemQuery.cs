@@ -23,6 +23,13 @@ internal static class SystemQuery
         }
 
         var rows = new List<IReadOnlyDictionary<string, object?>>(page.RowCount);
+        DecodeRows(page, rows);
+        return rows;
+    }
+
+    /// <summary>Decodes every row of <paramref name="page"/> into a column-name lookup (null for null or legacy-empty cells).</summary>
+    public static void DecodeRows(RowsPage page, List<IReadOnlyDictionary<string, object?>> rows)
+    {
         var cursor = new RowsPage.Cursor(page);
         while (cursor.MoveNext())
         {
@@ -37,7 +44,5 @@ internal static class SystemQuery
 
             rows.Add(row);
         }
-
-        return rows;
     }
 }

@@ -38,6 +38,26 @@ public static class CassandraPropertyBuilderExtensions
         => (PropertyBuilder<TProperty>)IsStaticColumn((PropertyBuilder)propertyBuilder, isStatic);
 
     /// <summary>
+    /// Makes SaveChanges update this collection column by its changes instead of replacing it whole: a set gets
+    /// <c>s = s + {added}</c> and <c>s = s - {removed}</c>, a map <c>m = m + {added or changed}</c> and
+    /// <c>m[key] = null</c> per removed key, a list that only grew at its end <c>l = l + [tail]</c> (any other list
+    /// change still replaces it). Concurrent writers then merge instead of overwriting each other, and no tombstone is
+    /// written for the whole collection. Only for non-frozen list, set and map columns.
+    /// </summary>
+    /// <param name="propertyBuilder">The property builder.</param>
+    /// <param name="incremental">Whether updates are incremental.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static PropertyBuilder UseIncrementalCollectionUpdates(this PropertyBuilder propertyBuilder, bool incremental = true)
+    {
+        propertyBuilder.HasAnnotation(CassandraAnnotationNames.IncrementalCollectionUpdates, incremental);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="UseIncrementalCollectionUpdates(PropertyBuilder, bool)"/>
+    public static PropertyBuilder<TProperty> UseIncrementalCollectionUpdates<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, bool incremental = true)
+        => (PropertyBuilder<TProperty>)UseIncrementalCollectionUpdates((PropertyBuilder)propertyBuilder, incremental);
+
+    /// <summary>
     /// Maps a <see cref="long"/> property to a CQL <c>counter</c>. SaveChanges sends <c>SET c = c + delta</c> (the
     /// difference from the value read); an added entity increments from zero. A counter table holds only key and
     /// counter columns.

@@ -17,6 +17,10 @@ public static class CassandraPropertyExtensions
     public static bool IsStaticColumn(this IReadOnlyProperty property)
         => property[CassandraAnnotationNames.Static] as bool? ?? false;
 
+    /// <summary>Whether SaveChanges updates this collection column by its changes (see <c>UseIncrementalCollectionUpdates</c>).</summary>
+    public static bool UsesIncrementalCollectionUpdates(this IReadOnlyProperty property)
+        => property[CassandraAnnotationNames.IncrementalCollectionUpdates] as bool? ?? false;
+
     /// <summary>Whether the property is a CQL counter (its column type is <c>counter</c>).</summary>
     public static bool IsCounter(this IReadOnlyProperty property)
         => string.Equals(property.GetColumnType(), "counter", StringComparison.OrdinalIgnoreCase);

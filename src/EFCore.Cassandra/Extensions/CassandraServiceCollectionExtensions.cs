@@ -62,13 +62,22 @@ public static class CassandraServiceCollectionExtensions
             .TryAdd<IModificationCommandBatchFactory, CassandraModificationCommandBatchFactory>()
             .TryAdd<IBatchExecutor, CassandraBatchExecutor>()
 
-            // Query: CQL printing, CQL null semantics
+            // Query: query extensions, CQL translation and validation, CQL printing, CQL null semantics, per-query
+            // command options (consistency, page size, paging state)
+            .TryAdd<IQueryCompilationContextFactory, CassandraQueryCompilationContextFactory>()
+            .TryAdd<IQueryTranslationPreprocessorFactory, CassandraQueryTranslationPreprocessorFactory>()
+            .TryAdd<IQueryTranslationPostprocessorFactory, CassandraQueryTranslationPostprocessorFactory>()
+            .TryAdd<IRelationalSqlTranslatingExpressionVisitorFactory, CassandraSqlTranslatingExpressionVisitorFactory>()
+            .TryAdd<IMethodCallTranslatorProvider, CassandraMethodCallTranslatorProvider>()
+            .TryAdd<IEvaluatableExpressionFilter, CassandraEvaluatableExpressionFilter>()
             .TryAdd<IQuerySqlGeneratorFactory, CassandraQuerySqlGeneratorFactory>()
             .TryAdd<IRelationalParameterBasedSqlProcessorFactory, CassandraParameterBasedSqlProcessorFactory>()
+            .TryAdd<IRelationalCommandBuilderFactory, CassandraRelationalCommandBuilderFactory>()
 
             .TryAddProviderSpecificServices(
                 b => b.TryAddScoped<ICassandraRelationalConnection, CassandraRelationalConnection>()
-                    .TryAddScoped<CassandraSaveChangesExecutor, CassandraSaveChangesExecutor>())
+                    .TryAddScoped<CassandraSaveChangesExecutor, CassandraSaveChangesExecutor>()
+                    .TryAddScoped<CassandraWriteOptionsStore, CassandraWriteOptionsStore>())
             .TryAddCoreServices();
 
         return serviceCollection;

@@ -68,6 +68,21 @@ public class CassandraDbContextOptionsBuilder(DbContextOptionsBuilder optionsBui
     public virtual CassandraDbContextOptionsBuilder DefaultConsistency(ConsistencyLevel consistency, ConsistencyLevel? serialConsistency = null)
         => WithOption(e => e.WithConsistency(consistency, serialConsistency));
 
+    /// <summary>
+    /// The Cassandra version queries are translated for (e.g. <c>"2.1"</c>, <c>"4.1.3"</c>). By default it is read from
+    /// the connected server when a query is first compiled; configure it to translate without a server, or to be sure
+    /// that no query needs more than the oldest node of a cluster being upgraded can answer.
+    /// </summary>
+    /// <param name="version">The release version, as <c>major.minor[.patch]</c>.</param>
+    /// <returns>This builder, for chaining.</returns>
+    public virtual CassandraDbContextOptionsBuilder ServerVersion(string version)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        var parsed = Query.Internal.CqlServerVersion.Parse(version)
+            ?? throw new ArgumentException($"'{version}' is not a Cassandra version; write it as major.minor[.patch], e.g. \"4.1\".", nameof(version));
+        return WithOption(e => e.WithServerVersion(parsed));
+    }
+
     /// <summary>How long each SaveChanges request may take (default: the connection string's Command Timeout).</summary>
     /// <param name="timeout">The timeout.</param>
     /// <returns>This builder, for chaining.</returns>

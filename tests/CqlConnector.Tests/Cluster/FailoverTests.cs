@@ -157,6 +157,51 @@ public sealed class FailoverTests
         }
     }
 
+    private sealed class AlwaysNextHost : ICqlRetryPolicy
+    {
+        public int Calls;
+
+        public RetryDecision OnReadTimeout(CqlReadTimeoutException error, bool isIdempotent, int retryCount) => Next();
+
+        public RetryDecision OnWriteTimeout(CqlWriteTimeoutException error, bool isIdempotent, int retryCount) => Next();
+
+        public RetryDecision OnUnavailable(CqlUnavailableException error, bool isIdempotent, int retryCount) => Next();
+
+        public RetryDecision OnRequestError(CqlException error, bool isIdempotent, int retryCount) => Next();
+
+        private RetryDecision Next()
+        {
+            Interlocked.Increment(ref Calls);
+            return RetryDecision.RetryNextHost;
+        }
+    }
+
+    [Fact]
+    public async Task Policies_given_to_the_builder_replace_the_defaults()
+    {
+        var (a, b) = TwoNodes();
+        a.OnQuery = _ => null;
+        await using (a)
+        await using (b)
+        {
+            var retry = new AlwaysNextHost();
+            var builder = new CqlDataSourceBuilder(a.ConnectionString + ";Command Timeout=1")
+                .UseLoadBalancingPolicy(new RoundRobinPolicy())
+                .UseRetryPolicy(retry);
+            await using var dataSource = builder.Build();
+            await using var connection = await dataSource.OpenConnectionAsync();
+
+            // Not idempotent, yet this policy re-sends it to the next node: both requests succeed.
+            for (var i = 0; i < 2; i++)
+            {
+                await using var command = new CqlCommand("INSERT INTO ks.t (k) VALUES (1)", connection);
+                await command.ExecuteNonQueryAsync();
+            }
+
+            Assert.Equal(1, retry.Calls);
+        }
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();

@@ -12,23 +12,14 @@ namespace CqlConnector.Tests.Infrastructure;
 /// produce on demand: requests that are never answered, late answers. It is used beside, never instead of, the real
 /// node. Every QUERY other than the driver's system-table lookups is passed to <see cref="OnQuery"/>.
 /// </summary>
-internal sealed class FakeCqlServer : IAsyncDisposable
+internal sealed class FakeCqlServer : FakeServerHost
 {
-    private readonly TcpListener _listener;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _tasks = [];
-    private readonly List<Socket> _sockets = [];
-
     /// <summary>Listens on <paramref name="port"/> of 127.0.0.1 (0: any free port; a given port restarts a stopped node).</summary>
     public FakeCqlServer(int port = 0)
+        : base(port)
     {
-        _listener = new TcpListener(IPAddress.Loopback, port);
-        _listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-        _listener.Start();
-        _tasks.Add(AcceptLoopAsync());
+        Start();
     }
-
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public string ConnectionString => $"Contact Points=127.0.0.1;Port={Port};Max Protocol Version=3";
 
@@ -52,29 +43,7 @@ internal sealed class FakeCqlServer : IAsyncDisposable
     /// </summary>
     public Func<string, TimeSpan?> OnQuery { get; set; } = _ => TimeSpan.Zero;
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            lock (_tasks)
-            {
-                _sockets.Add(socket);
-                _tasks.Add(ServeAsync(socket));
-            }
-        }
-    }
-
-    private async Task ServeAsync(Socket socket)
+    protected override async Task ServeAsync(Socket socket)
     {
         using var owned = socket;
         var stream = new NetworkStream(socket);
@@ -84,12 +53,12 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         Interlocked.Increment(ref _connectionsAccepted);
         try
         {
-            while (!_stop.IsCancellationRequested)
+            while (!Stop.IsCancellationRequested)
             {
-                await stream.ReadExactlyAsync(header, _stop.Token);
+                await stream.ReadExactlyAsync(header, Stop.Token);
                 var frame = FrameHeader.Read(header);
                 var body = new byte[frame.BodyLength];
-                await stream.ReadExactlyAsync(body, _stop.Token);
+                await stream.ReadExactlyAsync(body, Stop.Token);
                 switch (frame.Opcode)
                 {
                     case CqlConnector.Protocol.Opcode.Options:
@@ -127,7 +96,7 @@ internal sealed class FakeCqlServer : IAsyncDisposable
                             var streamId = frame.StreamId;
                             _ = Task.Run(async () =>
                             {
-                                await Task.Delay(delay, _stop.Token);
+                                await Task.Delay(delay, Stop.Token);
                                 await SendAsync(stream, writeLock, streamId, 0x08, w => w.WriteInt32(0x0001));
                             });
                         }
@@ -200,24 +169,5 @@ internal sealed class FakeCqlServer : IAsyncDisposable
         {
             writeLock.Release();
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        Task[] tasks;
-        lock (_tasks)
-        {
-            tasks = [.. _tasks];
-            foreach (var socket in _sockets)
-            {
-                // Like a killed node: every client connection is cut at once.
-                socket.Close(0);
-            }
-        }
-
-        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { })));
-        _stop.Dispose();
     }
 }

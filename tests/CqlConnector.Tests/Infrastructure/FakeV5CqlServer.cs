@@ -22,22 +22,17 @@ namespace CqlConnector.Tests.Infrastructure;
 /// <item>any other QUERY: one row with one int, the length of the query text in UTF-8 bytes.</item>
 /// </list>
 /// </summary>
-internal sealed class FakeV5CqlServer : IAsyncDisposable
+internal sealed class FakeV5CqlServer : FakeServerHost
 {
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly List<Task> _tasks = [];
 
     public FakeV5CqlServer(bool offerLz4 = false)
+        : base()
     {
         OfferLz4 = offerLz4;
-        _listener.Start();
-        _tasks.Add(AcceptLoopAsync());
+        Start();
     }
 
     public bool OfferLz4 { get; }
-
-    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public string ConnectionString => $"Contact Points=127.0.0.1;Port={Port}";
 
@@ -52,28 +47,7 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
     /// <summary>Client segments that were not self-contained (parts of a large request).</summary>
     public int SplitClientSegments { get; private set; }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await _listener.AcceptSocketAsync(_stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            lock (_tasks)
-            {
-                _tasks.Add(Task.Run(() => ServeAsync(socket)));
-            }
-        }
-    }
-
-    private async Task ServeAsync(Socket socket)
+    protected override async Task ServeAsync(Socket socket)
     {
         using var owned = socket;
         await using var stream = new NetworkStream(socket);
@@ -98,10 +72,10 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
         var headerBytes = new byte[FrameHeader.Size];
         while (true)
         {
-            await stream.ReadExactlyAsync(headerBytes, _stop.Token);
+            await stream.ReadExactlyAsync(headerBytes, Stop.Token);
             var header = FrameHeader.Read(headerBytes);
             var body = new byte[header.BodyLength];
-            await stream.ReadExactlyAsync(body, _stop.Token);
+            await stream.ReadExactlyAsync(body, Stop.Token);
             lock (OfferedVersions)
             {
                 OfferedVersions.Add(header.Version);
@@ -156,7 +130,7 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
         var end = 0;
         while (true)
         {
-            var read = await stream.ReadAsync(buffer.AsMemory(end), _stop.Token);
+            var read = await stream.ReadAsync(buffer.AsMemory(end), Stop.Token);
             if (read == 0)
             {
                 return;
@@ -277,7 +251,7 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
             bytes[^1] ^= 0xFF; // the CRC32 trailer of the last segment
         }
 
-        await stream.WriteAsync(bytes, _stop.Token);
+        await stream.WriteAsync(bytes, Stop.Token);
     }
 
     /// <summary>system.local of a single-node cluster: release_version 5.0.0 in data center dc1.</summary>
@@ -325,19 +299,5 @@ internal sealed class FakeV5CqlServer : IAsyncDisposable
         var bytes = writer.WrittenSpan.ToArray();
         bytes[0] = (byte)(0x80 | version);
         return bytes;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        Task[] tasks;
-        lock (_tasks)
-        {
-            tasks = [.. _tasks];
-        }
-
-        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { })));
-        _stop.Dispose();
     }
 }

@@ -43,4 +43,14 @@ public sealed class PreparedStatementTests(KeyspaceFixture fixture) : IClassFixt
         await InsertAsync(2, "after");
         Assert.Equal([(2, "after")], await ReadAsync());
     }
+
+    [Fact]
+    public async Task Partition_key_markers_are_known_for_routing_on_every_protocol_version()
+    {
+        await fixture.ExecuteAsync("CREATE TABLE routed (a int, b text, c int, v text, PRIMARY KEY ((b, a), c))");
+        var prepared = await fixture.DataSource.Session.PrepareAsync($"INSERT INTO {fixture.Keyspace}.routed (v, a, c, b) VALUES (?, ?, ?, ?)");
+
+        // The table's partition key is (b, a): markers 3 then 1 (from the node on v4+, from the table's metadata on v3).
+        Assert.Equal([3, 1], prepared.PartitionKeyIndexes);
+    }
 }

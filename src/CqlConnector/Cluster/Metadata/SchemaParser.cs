@@ -45,6 +45,18 @@ internal abstract class SchemaParser
     /// <summary>A query that succeeds only where <c>system_schema</c> exists (Cassandra 3.0 and later).</summary>
     public const string ProbeQuery = "SELECT keyspace_name FROM system_schema.keyspaces LIMIT 1";
 
+    /// <summary>The replication strategy class and options of every keyspace (what the token map needs, without tables).</summary>
+    public async ValueTask<IReadOnlyDictionary<string, (string Strategy, IReadOnlyDictionary<string, string> Options)>> ReadReplicationAsync(QueryRows query)
+    {
+        var result = new Dictionary<string, (string, IReadOnlyDictionary<string, string>)>(StringComparer.Ordinal);
+        foreach (var keyspace in await query($"SELECT * FROM {KeyspacesTable}").ConfigureAwait(false))
+        {
+            result[keyspace.GetRequiredString("keyspace_name")] = MapReplication(keyspace);
+        }
+
+        return result;
+    }
+
     /// <summary>Reads every keyspace, or the one named <paramref name="keyspace"/> (an empty list when it does not exist).</summary>
     public async ValueTask<IReadOnlyList<KeyspaceMetadata>> ReadKeyspacesAsync(QueryRows query, string? keyspace)
     {

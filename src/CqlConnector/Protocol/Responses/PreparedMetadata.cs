@@ -18,7 +18,7 @@ internal sealed class PreparedMetadata
     /// <summary>The types of <see cref="Variables"/>, in bind-marker order.</summary>
     public IReadOnlyList<CqlType> VariableTypes => field ??= Variables.Select(v => v.Type).ToArray();
 
-    public required IReadOnlyList<int> PartitionKeyIndexes { get; init; }
+    public required IReadOnlyList<int> PartitionKeyIndexes { get; set; }
 
     public required RowsMetadata ResultMetadata { get; init; }
 

@@ -142,4 +142,9 @@ public static class CassandraStrings
     /// <summary>The message for a system keyspace that must not be dropped.</summary>
     public static string CannotDropSystemKeyspace(string keyspace)
         => $"The keyspace '{keyspace}' belongs to Cassandra itself and is never dropped by EnsureDeleted.";
+
+    /// <summary>Incremental collection updates configured on a column that is no (non-frozen) collection.</summary>
+    public static string IncrementalUpdateOnNonCollection(string property, string entityType, string storeType)
+        => $"The property '{property}' of '{entityType}' is configured with UseIncrementalCollectionUpdates(), but its column type '{storeType}' "
+            + "is no list, set or map (a frozen collection is written whole). Remove UseIncrementalCollectionUpdates() from it.";
 }

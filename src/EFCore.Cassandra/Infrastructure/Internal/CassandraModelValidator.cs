@@ -136,6 +136,15 @@ public class CassandraModelValidator(
                 }
             }
 
+            if (property.UsesIncrementalCollectionUpdates()
+                && (property.GetColumnType() ?? property.FindRelationalTypeMapping()?.StoreType) is var storeType
+                && (storeType is null || !(storeType.StartsWith("list<", StringComparison.OrdinalIgnoreCase)
+                    || storeType.StartsWith("set<", StringComparison.OrdinalIgnoreCase)
+                    || storeType.StartsWith("map<", StringComparison.OrdinalIgnoreCase))))
+            {
+                throw new InvalidOperationException(CassandraStrings.IncrementalUpdateOnNonCollection(property.Name, entityType.DisplayName(), storeType ?? "?"));
+            }
+
             if (property.IsCounter() && property.IsKey())
             {
                 throw new InvalidOperationException(CassandraStrings.CounterKeyColumn(property.Name, entityType.DisplayName()));

@@ -28,6 +28,7 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
     private ConsistencyLevel? _consistency;
     private ConsistencyLevel? _serialConsistency;
     private TimeSpan? _requestTimeout;
+    private Version? _serverVersion;
 
     /// <summary>The default bound on statements in flight during SaveChanges.</summary>
     public const int DefaultMaxStatementsInFlight = 128;
@@ -56,6 +57,7 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
         _consistency = copyFrom._consistency;
         _serialConsistency = copyFrom._serialConsistency;
         _requestTimeout = copyFrom._requestTimeout;
+        _serverVersion = copyFrom._serverVersion;
     }
 
     /// <inheritdoc />
@@ -84,6 +86,20 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
 
     /// <summary>The timeout of each SaveChanges request, or null for the connection string's Command Timeout.</summary>
     public virtual TimeSpan? RequestTimeout => _requestTimeout;
+
+    /// <summary>
+    /// The Cassandra version queries are translated for, or null to read it from the connection (what the server can
+    /// answer differs by version: aggregates, PER PARTITION LIMIT, filtering).
+    /// </summary>
+    public virtual Version? ServerVersion => _serverVersion;
+
+    /// <summary>Returns a copy with the server version set.</summary>
+    public virtual CassandraOptionsExtension WithServerVersion(Version? value)
+    {
+        var clone = (CassandraOptionsExtension)Clone();
+        clone._serverVersion = value;
+        return clone;
+    }
 
     /// <summary>Returns a copy with the SaveChanges concurrency bound set.</summary>
     public virtual CassandraOptionsExtension WithMaxStatementsInFlight(int value)
@@ -225,11 +241,19 @@ public class CassandraOptionsExtension : RelationalOptionsExtension
             }
         }
 
+        // The configured server version is part of the service provider's identity: queries are translated for it, and
+        // compiled queries are cached per service provider.
+        public override int GetServiceProviderHashCode()
+            => HashCode.Combine(base.GetServiceProviderHashCode(), Extension._serverVersion);
+
+        public override bool ShouldUseSameServiceProvider(DbContextOptionsExtensionInfo other)
+            => base.ShouldUseSameServiceProvider(other)
+                && other is ExtensionInfo otherInfo
+                && Equals(Extension._serverVersion, otherInfo.Extension._serverVersion);
+
         // Neither the data source nor the keyspace is part of the service provider's identity: no singleton service
         // holds either (the connection is scoped and reads them per context; the keyspace selects the model).
         public override void PopulateDebugInfo(IDictionary<string, string> debugInfo)
-        {
-            // Nothing here influences the service provider (see above), so there is nothing to report.
-        }
+            => debugInfo["Cassandra:ServerVersion"] = Extension._serverVersion?.ToString() ?? "";
     }
 }

@@ -28,6 +28,9 @@ public static class CassandraAnnotationNames
     /// <summary>Property: the column is static (one value per partition).</summary>
     public const string Static = Prefix + "Static";
 
+    /// <summary>Whether SaveChanges updates a collection column by adding and removing elements rather than replacing it.</summary>
+    public const string IncrementalCollectionUpdates = Prefix + "IncrementalCollectionUpdates";
+
     /// <summary>Entity type: <c>default_time_to_live</c> in seconds.</summary>
     public const string DefaultTimeToLive = Prefix + "DefaultTimeToLive";
 

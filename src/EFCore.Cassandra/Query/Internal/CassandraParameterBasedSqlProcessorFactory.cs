@@ -21,5 +21,5 @@ public class CassandraParameterBasedSqlProcessorFactory(RelationalParameterBased
 
     /// <inheritdoc />
     public virtual RelationalParameterBasedSqlProcessor Create(RelationalParameterBasedSqlProcessorParameters parameters)
-        => new(Dependencies, parameters with { UseRelationalNulls = true });
+        => new CassandraParameterBasedSqlProcessor(Dependencies, parameters with { UseRelationalNulls = true });
 }

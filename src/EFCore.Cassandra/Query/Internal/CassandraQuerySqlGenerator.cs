@@ -4,26 +4,48 @@ using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EntityFrameworkCore.Cassandra.Query.Internal;
 
 /// <summary>
 /// Prints a relational query expression as CQL: CQL reads one table and has no table aliases, so columns are printed
-/// by name alone and the table by keyspace and name; <c>Take</c> becomes <c>LIMIT</c>.
+/// by name alone and the table by keyspace and name; <c>Take</c> becomes <c>LIMIT</c>; the query extensions become
+/// <c>PER PARTITION LIMIT</c> and <c>ALLOW FILTERING</c>.
 /// </summary>
 /// <remarks>
-/// Shapes CQL cannot express (joins, subqueries, set operations, OFFSET) are refused here with an explanation; the
-/// complete validation of what CQL can answer happens during translation (a later version).
+/// What CQL can answer is checked before (<see cref="CqlSelectValidator"/>); the checks left here are the last line
+/// of defence for shapes that reach the generator another way.
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
 /// </remarks>
 public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependencies) : QuerySqlGenerator(dependencies)
 {
     private int _selectDepth;
+    private CqlQueryOptions _options = CqlQueryOptions.None;
+
+    /// <summary>Generates the command and hands it the query's options (consistency, page size, paging).</summary>
+    /// <inheritdoc />
+    public override IRelationalCommand GetCommand(Expression queryExpression)
+    {
+        _options = queryExpression is SelectExpression select ? CqlQueryOptions.FromTags(select.Tags) : CqlQueryOptions.None;
+        var command = base.GetCommand(queryExpression);
+        if (command is CassandraRelationalCommand cassandra)
+        {
+            cassandra.CqlOptions = _options;
+        }
+
+        return command;
+    }
+
+    /// <summary>Prints the user's tags as comments; the option tags are not comments.</summary>
+    /// <inheritdoc />
+    protected override void GenerateTagsHeaderComment(ISet<string> tags)
+        => base.GenerateTagsHeaderComment(tags.Where(t => !CqlQueryOptions.IsOptionTag(t)).ToHashSet());
 
     /// <summary>
-    /// Prints <c>SELECT [DISTINCT] columns FROM "ks"."t" [WHERE ...] [ORDER BY ...] [LIMIT n]</c> on one line: the
-    /// whole grammar of a CQL read.
+    /// Prints <c>SELECT [DISTINCT] columns FROM "ks"."t" [WHERE ...] [ORDER BY ...] [PER PARTITION LIMIT n] [LIMIT n]
+    /// [ALLOW FILTERING]</c> on one line: the whole grammar of a CQL read.
     /// </summary>
     /// <inheritdoc />
     protected override Expression VisitSelect(SelectExpression selectExpression)
@@ -53,8 +75,6 @@ public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependenci
         _selectDepth++;
         try
         {
-            GenerateTagsHeaderComment(selectExpression.Tags);
-
             Sql.Append("SELECT ");
             if (selectExpression.IsDistinct)
             {
@@ -73,7 +93,16 @@ public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependenci
             }
 
             GenerateOrderings(selectExpression);
+            if (_options.PerPartitionLimit is { } perPartitionLimit)
+            {
+                Sql.Append(" PER PARTITION LIMIT ").Append(perPartitionLimit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             GenerateLimitOffset(selectExpression);
+            if (_options.AllowFiltering)
+            {
+                Sql.Append(" ALLOW FILTERING");
+            }
         }
         finally
         {
@@ -81,6 +110,14 @@ public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependenci
         }
 
         return selectExpression;
+    }
+
+    /// <summary>Prints each projected expression without an alias (CQL's <c>AS</c> would only rename the column).</summary>
+    /// <inheritdoc />
+    protected override Expression VisitProjection(ProjectionExpression projectionExpression)
+    {
+        Visit(projectionExpression.Expression);
+        return projectionExpression;
     }
 
     /// <inheritdoc />
@@ -109,6 +146,66 @@ public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependenci
         return tableExpression;
     }
 
+    /// <summary><c>COUNT(*)</c> and CQL's other functions are printed by name with their arguments.</summary>
+    /// <inheritdoc />
+    protected override Expression VisitSqlFunction(SqlFunctionExpression sqlFunctionExpression)
+    {
+        if (sqlFunctionExpression is { IsBuiltIn: true, Instance: null, Arguments: { } arguments }
+            && sqlFunctionExpression.Name.ToUpperInvariant() is "COUNT" or "MIN" or "MAX" or "SUM" or "AVG")
+        {
+            Sql.Append(sqlFunctionExpression.Name.ToUpperInvariant() == "COUNT" ? "COUNT" : sqlFunctionExpression.Name.ToLowerInvariant()).Append("(");
+            GenerateList(arguments, a => Visit(a));
+            Sql.Append(")");
+            return sqlFunctionExpression;
+        }
+
+        return base.VisitSqlFunction(sqlFunctionExpression);
+    }
+
+    /// <summary><c>column IN :list</c> binds a whole list to one marker; <c>column IN (a, b)</c> lists values.</summary>
+    /// <inheritdoc />
+    protected override void GenerateIn(InExpression inExpression, bool negated)
+    {
+        if (negated || inExpression.Subquery is not null)
+        {
+            throw new InvalidOperationException(CassandraStrings.QueryShapeNotSupported(negated ? "NOT IN" : "IN with a subquery"));
+        }
+
+        Visit(inExpression.Item);
+        Sql.Append(" IN ");
+        if (inExpression.ValuesParameter is { } parameter)
+        {
+            Visit(parameter);
+            return;
+        }
+
+        Sql.Append("(");
+        GenerateList(inExpression.Values!, v => Visit(v));
+        Sql.Append(")");
+    }
+
+    /// <inheritdoc />
+    protected override Expression VisitExtension(Expression extensionExpression)
+    {
+        switch (extensionExpression)
+        {
+            case CqlContainsExpression contains:
+                Visit(contains.Collection);
+                Sql.Append(contains.Key ? " CONTAINS KEY " : " CONTAINS ");
+                Visit(contains.Item);
+                return contains;
+
+            case CqlTokenExpression token:
+                Sql.Append("token(");
+                GenerateList(token.Arguments, a => Visit(a));
+                Sql.Append(")");
+                return token;
+
+            default:
+                return base.VisitExtension(extensionExpression);
+        }
+    }
+
     /// <inheritdoc />
     protected override void GenerateLimitOffset(SelectExpression selectExpression)
     {
@@ -131,4 +228,17 @@ public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependenci
     /// <inheritdoc />
     protected override Expression VisitFromSql(FromSqlExpression fromSqlExpression)
         => throw new InvalidOperationException(CassandraStrings.QueryShapeNotSupported("composing LINQ over FromSql (run the raw CQL as it is)"));
+
+    private void GenerateList<T>(IReadOnlyList<T> items, Action<T> generate)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (i > 0)
+            {
+                Sql.Append(", ");
+            }
+
+            generate(items[i]);
+        }
+    }
 }

@@ -40,7 +40,8 @@ public class CassandraSaveChangesExecutor(
     ICurrentDbContext currentContext,
     IDbContextOptions options,
     IRelationalCommandDiagnosticsLogger logger,
-    ISqlGenerationHelper sqlGenerationHelper)
+    ISqlGenerationHelper sqlGenerationHelper,
+    CassandraWriteOptionsStore writeOptions)
 {
     private static readonly ConditionalWeakTable<CqlSession, ConcurrentDictionary<string, Task<PreparedStatement>>> Prepared = new();
 
@@ -120,6 +121,7 @@ public class CassandraSaveChangesExecutor(
             await connection.CloseAsync().ConfigureAwait(false);
         }
 
+        ForgetWriteOptions(units, outcomes);
         ThrowOnFailures(units, outcomes);
         return commands.Count;
     }
@@ -185,6 +187,7 @@ public class CassandraSaveChangesExecutor(
             connection.Close();
         }
 
+        ForgetWriteOptions(units, outcomes);
         ThrowOnFailures(units, outcomes);
         return commands.Count;
     }
@@ -195,7 +198,8 @@ public class CassandraSaveChangesExecutor(
         var writes = new CqlWrite[commands.Count];
         for (var i = 0; i < writes.Length; i++)
         {
-            writes[i] = builder.Build(commands[i]);
+            writes[i] = builder.Build(commands[i], writeOptions.IsEmpty ? null
+                : commands[i].Entries.Count > 0 ? writeOptions.Resolve(commands[i].Entries[0].ToEntityEntry().Entity) : writeOptions.Current);
         }
 
         return CqlWriteUnit.Group(writes, _options.UseLoggedBatch, maxPerBatch ?? _options.MaxStatementsPerBatch);
@@ -293,6 +297,29 @@ public class CassandraSaveChangesExecutor(
         }
 
         return command;
+    }
+
+    // Options set on an entity apply to its next write only.
+    private void ForgetWriteOptions(List<CqlWriteUnit> units, Outcome[] outcomes)
+    {
+        if (writeOptions.IsEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < units.Count; i++)
+        {
+            if (outcomes[i].Exception is null && !outcomes[i].IsNotApplied)
+            {
+                foreach (var write in units[i].Writes)
+                {
+                    foreach (var entry in write.Command.Entries)
+                    {
+                        writeOptions.Written(entry.ToEntityEntry().Entity);
+                    }
+                }
+            }
+        }
     }
 
     private void ThrowOnFailures(List<CqlWriteUnit> units, Outcome[] outcomes)

@@ -22,19 +22,71 @@ namespace EntityFrameworkCore.Cassandra.Update.Internal;
 /// </remarks>
 public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
 {
-    /// <summary>Appends the statement of <paramref name="command"/>; returns whether it is a lightweight transaction.</summary>
+    /// <summary>
+    /// Appends the statement of <paramref name="command"/>; returns whether it is a lightweight transaction. With
+    /// <paramref name="writeOptions"/>, a <c>USING TTL … AND TIMESTAMP …</c> clause is written, its values appended
+    /// through <paramref name="appendOptionValue"/>.
+    /// </summary>
     public virtual bool Append(
         StringBuilder builder,
         IReadOnlyModificationCommand command,
-        Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
-        => command.EntityState switch
+        Action<StringBuilder, IColumnModification, CqlValueKind> appendValue,
+        CassandraWriteOptions? writeOptions = null,
+        Action<StringBuilder, object>? appendOptionValue = null)
+    {
+        var options = Validate(command, writeOptions);
+        var using_ = options is null ? null : (Action<StringBuilder, bool>)((b, ttl) => AppendUsing(b, options, ttl, appendOptionValue!));
+        return command.EntityState switch
         {
-            EntityState.Added when IsCounterCommand(command) => AppendUpdate(builder, command, appendValue),
-            EntityState.Added => AppendInsert(builder, command, appendValue),
-            EntityState.Modified => AppendUpdate(builder, command, appendValue),
-            EntityState.Deleted => AppendDelete(builder, command, appendValue),
+            EntityState.Added when IsCounterCommand(command) => AppendUpdate(builder, command, appendValue, using_, null),
+            EntityState.Added => AppendInsert(builder, command, appendValue, using_),
+            EntityState.Modified => AppendUpdate(builder, command, appendValue, using_, appendOptionValue),
+            EntityState.Deleted => AppendDelete(builder, command, appendValue, using_),
             _ => throw new InvalidOperationException($"An entry in state {command.EntityState} has no statement."),
         };
+    }
+
+    // Write options Cassandra would refuse fail here, naming the entity, rather than as a server error.
+    private static CassandraWriteOptions? Validate(IReadOnlyModificationCommand command, CassandraWriteOptions? options)
+    {
+        if (options is null || (options.TimeToLive is null && options.Timestamp is null)
+            || (command.EntityState == EntityState.Deleted && options.Timestamp is null))
+        {
+            return null;
+        }
+
+        var name = command.Entries.Count > 0 ? command.Entries[0].EntityType.DisplayName() : command.TableName;
+        if (IsCounterCommand(command))
+        {
+            throw new InvalidOperationException(
+                $"The '{name}' entity writes counter columns, which Cassandra updates without a TTL or write timestamp. Save it without CassandraWriteOptions.");
+        }
+
+        if (options.Timestamp is not null && (InsertsIfNotExists(command) || command.ColumnModifications.Any(c => c.IsCondition && !c.IsKey)))
+        {
+            throw new InvalidOperationException(
+                $"The '{name}' entity is written with a lightweight transaction (a concurrency token or IF NOT EXISTS), whose timestamp Cassandra assigns itself. Save it without a write Timestamp.");
+        }
+
+        return options;
+    }
+
+    private static void AppendUsing(StringBuilder builder, CassandraWriteOptions options, bool withTimeToLive, Action<StringBuilder, object> appendOptionValue)
+    {
+        var first = true;
+        if (withTimeToLive && options.TimeToLiveSeconds is { } ttl)
+        {
+            builder.Append(" USING TTL ");
+            appendOptionValue(builder, ttl);
+            first = false;
+        }
+
+        if (options.TimestampMicroseconds is { } timestamp)
+        {
+            builder.Append(first ? " USING TIMESTAMP " : " AND TIMESTAMP ");
+            appendOptionValue(builder, timestamp);
+        }
+    }
 
     /// <summary>Whether the command writes a counter (and so must be an UPDATE, alone, and is not idempotent).</summary>
     public static bool IsCounterCommand(IReadOnlyModificationCommand command)
@@ -70,7 +122,8 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
             && !column.IsKey
             && (column.UseCurrentValue ? column.Value : column.OriginalValue) is null;
 
-    private bool AppendInsert(StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
+    private bool AppendInsert(
+        StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue, Action<StringBuilder, bool>? appendUsing)
     {
         builder.Append("INSERT INTO ");
         sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
@@ -99,26 +152,41 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         }
 
         builder.Append(')');
-        if (InsertsIfNotExists(command))
+        var conditional = InsertsIfNotExists(command);
+        if (conditional)
         {
             builder.Append(" IF NOT EXISTS");
-            return true;
         }
 
-        return false;
+        appendUsing?.Invoke(builder, true);
+        return conditional;
     }
 
-    private bool AppendUpdate(StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
+    private bool AppendUpdate(
+        StringBuilder builder,
+        IReadOnlyModificationCommand command,
+        Action<StringBuilder, IColumnModification, CqlValueKind> appendValue,
+        Action<StringBuilder, bool>? appendUsing,
+        Action<StringBuilder, object>? appendRawValue)
     {
         var added = command.EntityState == EntityState.Added;
         builder.Append("UPDATE ");
         sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
+        appendUsing?.Invoke(builder, true);
         builder.Append(" SET ");
         var first = true;
         foreach (var column in command.ColumnModifications)
         {
             if (!column.IsWrite || (added && (column.IsKey || IsOmitted(command, column))))
             {
+                continue;
+            }
+
+            if (appendRawValue is not null && !added && column.Property?.UsesIncrementalCollectionUpdates() == true
+                && column.TypeMapping?.Converter is null
+                && CollectionChange.Compute(column.TypeMapping?.StoreType, column.OriginalValue, column.Value) is { IsEmpty: false } change)
+            {
+                first = AppendCollectionChange(builder, column.ColumnName, change, first, appendRawValue);
                 continue;
             }
 
@@ -141,6 +209,47 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         return AppendWhere(builder, command, appendValue, keysFromWrites: added, partitionOnly: WritesOnlyStaticColumns(command));
     }
 
+    // s = s + {added}, s = s - {removed}; m = m + {entries}, m[key] = null; l = l + [tail]. Returns whether nothing was written yet.
+    private bool AppendCollectionChange(StringBuilder builder, string columnName, CollectionChange change, bool first, Action<StringBuilder, object> appendRawValue)
+    {
+        void Assign(string op, object value)
+        {
+            builder.Append(first ? "" : ", ");
+            first = false;
+            sqlGenerationHelper.DelimitIdentifier(builder, columnName);
+            builder.Append(" = ");
+            sqlGenerationHelper.DelimitIdentifier(builder, columnName);
+            builder.Append(op);
+            appendRawValue(builder, value);
+        }
+
+        if (change.Added is { } added)
+        {
+            Assign(" + ", added);
+        }
+
+        if (change.Kind == CollectionChange.Shape.Set && change.Removed.Count > 0)
+        {
+            Assign(" - ", change.Removed);
+        }
+
+        if (change.Kind == CollectionChange.Shape.Map)
+        {
+            // Cassandra 2.1.0 has no "m = m - {keys}": an element set to null is deleted.
+            foreach (var key in change.Removed)
+            {
+                builder.Append(first ? "" : ", ");
+                first = false;
+                sqlGenerationHelper.DelimitIdentifier(builder, columnName);
+                builder.Append('[');
+                appendRawValue(builder, key);
+                builder.Append("] = null");
+            }
+        }
+
+        return first;
+    }
+
     // An UPDATE of static columns alone names its partition only (Cassandra rejects clustering restrictions there).
     private static bool WritesOnlyStaticColumns(IReadOnlyModificationCommand command)
     {
@@ -161,10 +270,12 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         return any;
     }
 
-    private bool AppendDelete(StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue)
+    private bool AppendDelete(
+        StringBuilder builder, IReadOnlyModificationCommand command, Action<StringBuilder, IColumnModification, CqlValueKind> appendValue, Action<StringBuilder, bool>? appendUsing)
     {
         builder.Append("DELETE FROM ");
         sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
+        appendUsing?.Invoke(builder, false);
         return AppendWhere(builder, command, appendValue, keysFromWrites: false, partitionOnly: false);
     }
 

@@ -21,12 +21,12 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
     private readonly StringBuilder _text = new();
     private readonly List<object?> _values = [];
 
-    /// <summary>Builds the statement of <paramref name="command"/>.</summary>
-    public virtual CqlWrite Build(IReadOnlyModificationCommand command)
+    /// <summary>Builds the statement of <paramref name="command"/>, with a USING clause for <paramref name="writeOptions"/>.</summary>
+    public virtual CqlWrite Build(IReadOnlyModificationCommand command, CassandraWriteOptions? writeOptions = null)
     {
         _text.Clear();
         _values.Clear();
-        var conditional = _writer.Append(_text, command, AppendMarker);
+        var conditional = _writer.Append(_text, command, AppendMarker, writeOptions, AppendOptionMarker);
         return new CqlWrite(
             command,
             _text.ToString(),
@@ -46,6 +46,12 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
                 - (column.Entry?.EntityState == EntityState.Added ? 0L : Convert.ToInt64(ToProvider(column, column.OriginalValue) ?? 0L)),
             _ => ToProvider(column, column.Value),
         });
+    }
+
+    private void AppendOptionMarker(StringBuilder builder, object value)
+    {
+        builder.Append(":p").Append(_values.Count);
+        _values.Add(value);
     }
 
     private static object? ToProvider(IColumnModification column, object? value)
