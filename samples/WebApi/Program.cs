@@ -17,10 +17,11 @@ builder.Services.AddDbContext<CatalogContext>(options => options.UseCassandra(co
 
 var app = builder.Build();
 
-// Create the keyspace and table when they do not exist yet.
+// Apply the migrations in Migrations/ (keyspace, table, history): only those not applied yet; several instances
+// starting at once take turns through the migrations lock.
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await scope.ServiceProvider.GetRequiredService<CatalogContext>().Database.EnsureCreatedAsync();
+    await scope.ServiceProvider.GetRequiredService<CatalogContext>().Database.MigrateAsync();
 }
 
 var products = app.MapGroup("/products");

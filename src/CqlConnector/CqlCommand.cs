@@ -190,7 +190,19 @@ public sealed class CqlCommand : DbCommand
     private async ValueTask<int> ExecuteNonQueryAsync(IOBehavior io, CancellationToken cancellationToken)
     {
         var statement = await CreateStatementAsync(io, cancellationToken).ConfigureAwait(false);
-        using var frame = await statement.ExecutePageAsync(null, io, cancellationToken).ConfigureAwait(false);
+        bool schemaChanged;
+        using (var frame = await statement.ExecutePageAsync(null, io, cancellationToken).ConfigureAwait(false))
+        {
+            schemaChanged = frame.Body.Length >= 4 && (ResultKind)System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(frame.Body) == ResultKind.SchemaChange;
+        }
+
+        // DDL: as the session's own statements do, wait for the nodes to agree on the schema before the caller goes on
+        // to use what it created.
+        if (schemaChanged)
+        {
+            await SchemaAgreement.WaitAsync(statement.Session, statement.Session.MaxSchemaAgreementWait, io, cancellationToken).ConfigureAwait(false);
+        }
+
         return -1;
     }
 

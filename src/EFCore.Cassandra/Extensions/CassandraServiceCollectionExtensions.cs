@@ -52,8 +52,10 @@ public static class CassandraServiceCollectionExtensions
             .TryAdd<IExecutionStrategyFactory, CassandraExecutionStrategyFactory>()
             .TryAdd<IRelationalQueryStringFactory, CassandraQueryStringFactory>()
 
-            // Migrations: CQL DDL
+            // Migrations: CQL DDL, the history table and lock, migrating without transactions
             .TryAdd<IMigrationsSqlGenerator, CassandraMigrationsSqlGenerator>()
+            .TryAdd<IHistoryRepository, CassandraHistoryRepository>()
+            .TryAdd<IMigrator, CassandraMigrator>()
 
             // Update: one CQL statement per modification, no transaction
             .TryAdd<IUpdateSqlGenerator, CassandraUpdateSqlGenerator>()

@@ -82,10 +82,10 @@ public class SchemaGenerationTests
 
         var exception = Assert.Throws<NotSupportedException>(
             () => generator.Generate(
-                [new RenameColumnOperation { Table = "people", Name = "Name", NewName = "FullName" }],
+                [new RenameIndexOperation { Table = "people", Name = "IX_people_Name", NewName = "IX_people_FullName" }],
                 context.Model));
 
-        Assert.Contains("RenameColumnOperation", exception.Message);
+        Assert.Contains("RenameIndexOperation", exception.Message);
         Assert.Contains("migrationBuilder.Sql", exception.Message);
     }
 

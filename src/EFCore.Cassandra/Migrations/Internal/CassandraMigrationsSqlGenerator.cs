@@ -26,7 +26,7 @@ namespace EntityFrameworkCore.Cassandra.Migrations.Internal;
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
 /// </remarks>
-public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, IDbContextOptions options)
+public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies dependencies, IDbContextOptions options)
     : MigrationsSqlGenerator(dependencies)
 {
     private readonly string? _defaultKeyspace = options.FindExtension<CassandraOptionsExtension>()?.EffectiveKeyspace;
@@ -79,6 +79,11 @@ public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies 
                     }
                 }
             }
+            else if (operation is AddColumnOperation addColumn
+                     && Dependencies.TypeMappingSource.FindMapping(addColumn.ClrType) is { } addedMapping)
+            {
+                AddUserDefinedTypes(addedMapping, addColumn.Schema, created, withTypes);
+            }
 
             withTypes.Add(operation);
         }
@@ -120,6 +125,11 @@ public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies 
         if (operation is CreateUserDefinedTypeOperation createType)
         {
             Generate(createType, builder);
+            return;
+        }
+
+        if (GenerateUserDefinedTypeChange(operation, builder))
+        {
             return;
         }
 
@@ -370,25 +380,15 @@ public class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDependencies 
     private static bool IsSystemKeyspace(string keyspace)
         => keyspace.StartsWith("system", StringComparison.Ordinal) || keyspace == "dse_system";
 
-#pragma warning disable CS1591 // each one refuses an operation CQL cannot express in this version
-    protected override void Generate(AddColumnOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
-    protected override void Generate(AddForeignKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
-    protected override void Generate(AddPrimaryKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
-    protected override void Generate(AddUniqueConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
+#pragma warning disable CS1591 // each one refuses an operation CQL cannot express in this version (the refusals that
+    // explain the Cassandra way, and the ALTER operations, are in CassandraMigrationsSqlGenerator.Alter.cs)
     protected override void Generate(AddCheckConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
-    protected override void Generate(AlterColumnOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(RenameIndexOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(AlterSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
-    protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
-    protected override void Generate(CreateSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
-    protected override void Generate(DropColumnOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
     protected override void Generate(DropForeignKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
-    protected override void Generate(DropIndexOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
-    protected override void Generate(DropPrimaryKeyOperation operation, IModel? model, MigrationCommandListBuilder builder, bool terminate = true) => throw Unsupported(operation);
     protected override void Generate(DropSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(DropUniqueConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(DropCheckConstraintOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
-    protected override void Generate(RenameColumnOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(RenameSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(RestartSequenceOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);
     protected override void Generate(UpdateDataOperation operation, IModel? model, MigrationCommandListBuilder builder) => throw Unsupported(operation);

@@ -6,6 +6,7 @@ using CqlConnector;
 
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
+using EntityFrameworkCore.Cassandra.Migrations.Internal;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -57,24 +58,30 @@ public class CassandraRelationalConnection : RelationalConnection, ICassandraRel
         return new CassandraRelationalConnection(Dependencies with { ContextOptions = optionsBuilder.Options });
     }
 
+    /// <inheritdoc />
+    public virtual bool IsApplyingMigrations { get; set; }
+
     /// <summary>Cassandra has no transactions; ambient ones (TransactionScope) are refused too.</summary>
     protected override bool SupportsAmbientTransactions => false;
 
     /// <inheritdoc />
-    public override IDbContextTransaction BeginTransaction() => throw TransactionsNotSupported();
+    public override IDbContextTransaction BeginTransaction() => MigrationTransactionOrThrow();
 
     /// <inheritdoc />
-    public override IDbContextTransaction BeginTransaction(System.Data.IsolationLevel isolationLevel) => throw TransactionsNotSupported();
+    public override IDbContextTransaction BeginTransaction(System.Data.IsolationLevel isolationLevel) => MigrationTransactionOrThrow();
 
     /// <inheritdoc />
     public override Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
-        => throw TransactionsNotSupported();
+        => Task.FromResult(MigrationTransactionOrThrow());
 
     /// <inheritdoc />
     public override Task<IDbContextTransaction> BeginTransactionAsync(
         System.Data.IsolationLevel isolationLevel,
         CancellationToken cancellationToken = default)
-        => throw TransactionsNotSupported();
+        => Task.FromResult(MigrationTransactionOrThrow());
+
+    private IDbContextTransaction MigrationTransactionOrThrow()
+        => IsApplyingMigrations ? new CassandraMigrationTransaction() : throw TransactionsNotSupported();
 
     /// <inheritdoc />
     protected override DbTransaction ConnectionBeginTransaction(System.Data.IsolationLevel isolationLevel)

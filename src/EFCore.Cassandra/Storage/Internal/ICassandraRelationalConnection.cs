@@ -14,4 +14,11 @@ public interface ICassandraRelationalConnection : IRelationalConnection
     /// or dropping them): a connection whose keyspace does not exist yet cannot be opened.
     /// </summary>
     ICassandraRelationalConnection CreateAdminConnection();
+
+    /// <summary>
+    /// True while EF's migrator applies migrations. Its pipeline asks for a transaction around each migration; while
+    /// this is set the connection answers with one that does nothing (every migration command runs on its own, as
+    /// all CQL does) instead of refusing. Set only by the provider's migrator.
+    /// </summary>
+    bool IsApplyingMigrations { get; set; }
 }

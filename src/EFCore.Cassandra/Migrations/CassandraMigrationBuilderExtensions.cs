@@ -1,0 +1,78 @@
+using EntityFrameworkCore.Cassandra.Migrations.Operations;
+
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
+
+// ReSharper disable once CheckNamespace
+namespace Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// Cassandra operations for hand-written migration code: user-defined types, which EF's model differ does not see
+/// (a <c>[UserDefinedType]</c> class is created with the first table or column that uses it).
+/// </summary>
+public static class CassandraMigrationBuilderExtensions
+{
+    /// <summary><c>CREATE TYPE IF NOT EXISTS "keyspace"."name" (field type, ...)</c>.</summary>
+    /// <param name="migrationBuilder">The migration builder.</param>
+    /// <param name="name">The type's name.</param>
+    /// <param name="fields">The fields in order: name and CQL type (e.g. <c>("street", "text")</c>).</param>
+    /// <param name="schema">The keyspace, or null for the model's default keyspace.</param>
+    /// <returns>A builder for further configuration of the operation.</returns>
+    public static OperationBuilder<CreateUserDefinedTypeOperation> CreateUserDefinedType(
+        this MigrationBuilder migrationBuilder,
+        string name,
+        IReadOnlyList<(string Name, string Type)> fields,
+        string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(fields);
+        var operation = new CreateUserDefinedTypeOperation { Name = name, Schema = schema, Fields = fields };
+        migrationBuilder.Operations.Add(operation);
+        return new OperationBuilder<CreateUserDefinedTypeOperation>(operation);
+    }
+
+    /// <summary>Adds fields to a user-defined type and renames fields (<c>ALTER TYPE</c>).</summary>
+    /// <param name="migrationBuilder">The migration builder.</param>
+    /// <param name="name">The type's name.</param>
+    /// <param name="addedFields">Fields to add: name and CQL type.</param>
+    /// <param name="renamedFields">Fields to rename: old name and new name.</param>
+    /// <param name="schema">The keyspace, or null for the model's default keyspace.</param>
+    /// <returns>A builder for further configuration of the operation.</returns>
+    public static OperationBuilder<AlterUserDefinedTypeOperation> AlterUserDefinedType(
+        this MigrationBuilder migrationBuilder,
+        string name,
+        IReadOnlyList<(string Name, string Type)>? addedFields = null,
+        IReadOnlyList<(string OldName, string NewName)>? renamedFields = null,
+        string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var operation = new AlterUserDefinedTypeOperation
+        {
+            Name = name,
+            Schema = schema,
+            AddedFields = addedFields ?? [],
+            RenamedFields = renamedFields ?? [],
+        };
+        migrationBuilder.Operations.Add(operation);
+        return new OperationBuilder<AlterUserDefinedTypeOperation>(operation);
+    }
+
+    /// <summary><c>DROP TYPE IF EXISTS "keyspace"."name"</c>.</summary>
+    /// <param name="migrationBuilder">The migration builder.</param>
+    /// <param name="name">The type's name.</param>
+    /// <param name="schema">The keyspace, or null for the model's default keyspace.</param>
+    /// <returns>A builder for further configuration of the operation.</returns>
+    public static OperationBuilder<DropUserDefinedTypeOperation> DropUserDefinedType(
+        this MigrationBuilder migrationBuilder,
+        string name,
+        string? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var operation = new DropUserDefinedTypeOperation { Name = name, Schema = schema };
+        migrationBuilder.Operations.Add(operation);
+        return new OperationBuilder<DropUserDefinedTypeOperation>(operation);
+    }
+}
