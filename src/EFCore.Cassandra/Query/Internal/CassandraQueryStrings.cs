@@ -166,4 +166,25 @@ public static class CassandraQueryStrings
         => Prefix + $"{operation} on \"{table}\" must restrict {required} with ==/IN (and nothing else): CQL updates and "
             + "deletes rows only by primary key, and has no filtered UPDATE or DELETE. Load the keys first "
             + "(Select(e => new { e.Key, ... })), then delete or update by key.";
+    /// <summary>Any after an operator that CQL cannot combine with LIMIT 1.</summary>
+    public static string AnyAfterOperatorDetails
+        => "Any() is translated to a read of one row (LIMIT 1); after Take, Skip, Distinct or a grouping it would need a "
+            + "subquery, which CQL does not have. Call Any() on the filtered query itself (q.Where(...).Any()).";
+
+    /// <summary>All.</summary>
+    public static string AllDetails
+        => "All(condition) means that no row fails the condition, which needs its negation (NOT, !=, OR, IS NULL), and a "
+            + "CQL WHERE clause has none of them. Write the negated condition yourself with the operators CQL has and "
+            + "use !q.Any(...) (e.g. All(e => e.At < 5) is !Any(e => e.At >= 5)), or check the loaded rows in memory.";
+
+    /// <summary>Composing LINQ over FromSql beyond what one CQL statement can say.</summary>
+    public static string FromSqlComposition(string what)
+        => Prefix + $"it composes {what} over FromSql, which would need the raw CQL as a subquery, and CQL has none. "
+            + "Put the condition, order, limit or aggregate into the raw CQL itself and run it as it is (ToList, "
+            + "AsAsyncEnumerable, AsNoTracking), then compose the loaded rows in memory (AsEnumerable().First()).";
+    /// <summary>An ExecuteUpdate value CQL cannot compute.</summary>
+    public static string ExecuteUpdateValueDetails
+        => "CQL's UPDATE sets a column to a value given with the statement; it computes nothing on columns (no "
+            + "arithmetic on the row's values). Compute the new value before the query and set it "
+            + "(SetProperty(e => e.Column, value)), or load the row, change it and call SaveChanges.";
 }
