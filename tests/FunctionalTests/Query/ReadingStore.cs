@@ -51,6 +51,29 @@ public sealed class ReadingStore : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Writes many plain rows (key, Value, Unit, Note) straight through the driver's concurrent executor, re-sending
+    /// the writes a loaded node timed out: the quick way to seed 100,000 rows.
+    /// </summary>
+    public async Task BulkInsertAsync(IEnumerable<Reading> rows)
+    {
+        await using var dataSource = CqlConnector.CqlDataSource.Create(ConnectionString);
+        var insert = await dataSource.Session.PrepareAsync(
+            $"INSERT INTO \"{Keyspace}\".\"readings\" (\"Sensor\", \"Day\", \"At\", \"Seq\", \"Value\", \"Unit\", \"Note\", \"Valid\") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        var pending = rows.Select(r => new object?[] { r.Sensor, r.Day, r.At, r.Seq, r.Value, r.Unit, r.Note, r.Valid }).ToList();
+        for (var attempt = 0; pending.Count > 0; attempt++)
+        {
+            var results = await dataSource.Session.ExecuteConcurrentAsync(insert, pending, concurrency: 64);
+            var failed = results.Where(r => !r.IsSuccess).ToList();
+            if (failed.Count > 0 && attempt == 5)
+            {
+                throw failed[0].Exception!;
+            }
+
+            pending = failed.Select(r => pending[(int)r.Index]).ToList();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await using var context = CreateContext();
