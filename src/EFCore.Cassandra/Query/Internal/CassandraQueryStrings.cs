@@ -187,4 +187,12 @@ public static class CassandraQueryStrings
         => "CQL's UPDATE sets a column to a value given with the statement; it computes nothing on columns (no "
             + "arithmetic on the row's values). Compute the new value before the query and set it "
             + "(SetProperty(e => e.Column, value)), or load the row, change it and call SaveChanges.";
+    /// <summary>CONTAINS combined with another regular-column condition on Cassandra 2.x.</summary>
+    public static string CollectionFilterNeedsServer(string column, string server)
+        => Prefix + $"it combines CONTAINS (or CONTAINS KEY) on \"{column}\" with another condition on a regular column. "
+            + $"{server} answers such a query through one secondary index and checks the other conditions row by row, and "
+            + "skips the CONTAINS check when it picks the other index (seen on Cassandra 2.1.0: the rows matching the other "
+            + "condition came back unfiltered, depending on the index the node picked). Query through one index "
+            + $"(Where(e => e.{column}.Contains(value))) and apply the other condition to the loaded rows in memory "
+            + "(AsEnumerable().Where(...)), or configure a server version of 3.0 or later.";
 }

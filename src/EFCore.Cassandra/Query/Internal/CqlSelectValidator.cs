@@ -284,6 +284,19 @@ public sealed class CqlSelectValidator(CqlQueryOptions options, CqlServerCapabil
                 + (usesIndex ? "Cassandra checks row by row after the index lookup" : "is not a key column and has no secondary index"));
         }
 
+        // Cassandra 2.x answers through one index and checks the other conditions row by row; a CONTAINS / CONTAINS KEY
+        // left to that check is skipped when the node picks the other index (seen on 2.1.0: the rows of the other
+        // condition came back unfiltered, depending on the index the node picked at the time).
+        if (!server.AtLeast(3, 0))
+        {
+            var regular = restrictions.Where(r => r.Kind != CqlRestrictionKind.Token && !partitionRestricted.ContainsKey(r.Column)
+                && keys.ClusteringIndex(r.Column) < 0).ToList();
+            if (regular.Count > 1 && regular.FirstOrDefault(r => r.Kind is CqlRestrictionKind.Contains or CqlRestrictionKind.ContainsKey) is { } contains)
+            {
+                throw new InvalidOperationException(CassandraQueryStrings.CollectionFilterNeedsServer(contains.Column, server.Describe()));
+            }
+        }
+
         if (usesIndex && partitionIn)
         {
             throw new InvalidOperationException(CassandraQueryStrings.IndexWithIn);
