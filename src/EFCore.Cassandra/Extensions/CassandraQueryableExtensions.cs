@@ -111,14 +111,12 @@ public static class CassandraQueryableExtensions
             WithPageRequestMethod.MakeGenericMethod(typeof(TEntity)),
             Expression.Field(Expression.Constant(holder), RequestHolder.RequestField));
 
+        // Read the page to its end (the command asks for one page of at most pageSize rows): the reader learns the next
+        // page's state only when its last row was read; stopping early would close it and lose the state.
         var items = new List<TEntity>(pageSize);
         await foreach (var item in query.AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             items.Add(item);
-            if (items.Count == pageSize)
-            {
-                break;
-            }
         }
 
         var next = request.NextPagingState;

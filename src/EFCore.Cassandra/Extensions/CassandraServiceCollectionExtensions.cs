@@ -65,6 +65,8 @@ public static class CassandraServiceCollectionExtensions
             // Query: query extensions, CQL translation and validation, CQL printing, CQL null semantics, per-query
             // command options (consistency, page size, paging state)
             .TryAdd<IQueryCompilationContextFactory, CassandraQueryCompilationContextFactory>()
+            .TryAdd<ICompiledQueryCacheKeyGenerator, CassandraCompiledQueryCacheKeyGenerator>()
+            .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, CassandraQueryableMethodTranslatingExpressionVisitorFactory>()
             .TryAdd<IQueryTranslationPreprocessorFactory, CassandraQueryTranslationPreprocessorFactory>()
             .TryAdd<IQueryTranslationPostprocessorFactory, CassandraQueryTranslationPostprocessorFactory>()
             .TryAdd<IRelationalSqlTranslatingExpressionVisitorFactory, CassandraSqlTranslatingExpressionVisitorFactory>()

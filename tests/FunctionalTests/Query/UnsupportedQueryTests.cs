@@ -46,6 +46,8 @@ public class UnsupportedQueryTests
         ("OrderBy on a secondary-index query", q => q.Where(r => r.Sensor == Sensor && r.Day == Day && r.Unit == "C").OrderBy(r => r.At).ToList(), ["secondary-index", "in memory"], "2.1"),
         ("IN on the first partition key column on 2.1", q => q.Where(r => new[] { "s1", "s2" }.Contains(r.Sensor) && r.Day == Day).ToList(), ["last partition key column", "2.2"], "2.1"),
         ("IN on a clustering column while selecting a collection on 2.1", q => q.Where(r => r.Sensor == Sensor && r.Day == Day && r.At == 1 && new[] { 0, 1 }.Contains(r.Seq)).ToList(), ["select no collection"], "2.1"),
+        ("CONTAINS with another indexed column on 2.1", q => q.Where(r => r.Unit == "C" && r.Tags.Contains("even")).AllowFiltering().ToList(), ["skips the CONTAINS check", "AsEnumerable().Where", "3.0"], "2.1"),
+        ("CONTAINS with an indexed column and a filter on 2.1", q => q.Where(r => r.Sensor == Sensor && r.Day == Day && r.Tags.Contains("even") && r.Unit == "C").AllowFiltering().ToList(), ["one index"], "2.1"),
         ("subquery in a filter", q => q.Where(r => q.Any(o => o.Sensor == r.Sensor)).ToList(), ["subquery", "one table"], "2.1"),
     ];
 

@@ -1,6 +1,3 @@
-using System.Data;
-
-using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
 using EntityFrameworkCore.Cassandra.Storage.Internal;
 
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -34,40 +31,6 @@ public class CassandraQueryCompilationContextFactory(
     public virtual QueryCompilationContext CreatePrecompiled(bool async)
         => throw new NotSupportedException("The Cassandra provider does not support precompiled queries; use EF.CompileAsyncQuery(...) instead.");
 
-    /// <summary>
-    /// The configured server version, else the version of the server the context's connection reaches (opened for a
-    /// moment if needed: the query is about to run on it), else null when no server answers.
-    /// </summary>
-    protected virtual Version? ServerVersion()
-    {
-        if (options.FindExtension<CassandraOptionsExtension>()?.ServerVersion is { } configured)
-        {
-            return configured;
-        }
-
-        try
-        {
-            var wasOpen = connection.DbConnection.State == ConnectionState.Open;
-            if (!wasOpen)
-            {
-                connection.Open();
-            }
-
-            try
-            {
-                return CqlServerVersion.Parse(connection.DbConnection.ServerVersion);
-            }
-            finally
-            {
-                if (!wasOpen)
-                {
-                    connection.Close();
-                }
-            }
-        }
-        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or TimeoutException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The version the query is translated for (the same one the compiled-query cache key holds).</summary>
+    protected virtual Version? ServerVersion() => CqlServerVersionSource.For(connection, options);
 }

@@ -225,6 +225,59 @@ public class CassandraQuerySqlGenerator(QuerySqlGeneratorDependencies dependenci
     protected override void GenerateSetOperation(SetOperationBase setOperation)
         => throw new InvalidOperationException(CassandraStrings.QueryShapeNotSupported("a set operation (Union, Concat, Intersect, Except)"));
 
+    /// <summary>
+    /// Prints <c>DELETE FROM "ks"."t" WHERE ...</c> on one line: CQL has no aliases, joins or ordering in a DELETE.
+    /// </summary>
+    /// <inheritdoc />
+    protected override Expression VisitDelete(DeleteExpression deleteExpression)
+    {
+        var select = deleteExpression.SelectExpression;
+        if (select is not { Tables: [var table], Limit: null, Offset: null, Having: null, Orderings: [], GroupBy: [] }
+            || !ReferenceEquals(table, deleteExpression.Table))
+        {
+            throw new InvalidOperationException(CassandraStrings.QueryShapeNotSupported("ExecuteDelete over anything but a filtered table"));
+        }
+
+        Sql.Append("DELETE FROM ");
+        Visit(deleteExpression.Table);
+        GenerateWhere(select);
+        return deleteExpression;
+    }
+
+    /// <summary>
+    /// Prints <c>UPDATE "ks"."t" SET "c" = value, ... WHERE ...</c> on one line, each column by its name alone.
+    /// </summary>
+    /// <inheritdoc />
+    protected override Expression VisitUpdate(UpdateExpression updateExpression)
+    {
+        var select = updateExpression.SelectExpression;
+        if (select is not { Tables: [var table], Limit: null, Offset: null, Having: null, Orderings: [], GroupBy: [] }
+            || !ReferenceEquals(table, updateExpression.Table))
+        {
+            throw new InvalidOperationException(CassandraStrings.QueryShapeNotSupported("ExecuteUpdate over anything but a filtered table"));
+        }
+
+        Sql.Append("UPDATE ");
+        Visit(updateExpression.Table);
+        Sql.Append(" SET ");
+        GenerateList(updateExpression.ColumnValueSetters, setter =>
+        {
+            Sql.Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(setter.Column.Name)).Append(" = ");
+            Visit(setter.Value);
+        });
+        GenerateWhere(select);
+        return updateExpression;
+    }
+
+    private void GenerateWhere(SelectExpression select)
+    {
+        if (select.Predicate is not null)
+        {
+            Sql.Append(" WHERE ");
+            Visit(select.Predicate);
+        }
+    }
+
     /// <inheritdoc />
     protected override Expression VisitFromSql(FromSqlExpression fromSqlExpression)
         => throw new InvalidOperationException(CassandraStrings.QueryShapeNotSupported("composing LINQ over FromSql (run the raw CQL as it is)"));

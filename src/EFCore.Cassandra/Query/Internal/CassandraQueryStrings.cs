@@ -166,4 +166,33 @@ public static class CassandraQueryStrings
         => Prefix + $"{operation} on \"{table}\" must restrict {required} with ==/IN (and nothing else): CQL updates and "
             + "deletes rows only by primary key, and has no filtered UPDATE or DELETE. Load the keys first "
             + "(Select(e => new { e.Key, ... })), then delete or update by key.";
+    /// <summary>Any after an operator that CQL cannot combine with LIMIT 1.</summary>
+    public static string AnyAfterOperatorDetails
+        => "Any() is translated to a read of one row (LIMIT 1); after Take, Skip, Distinct or a grouping it would need a "
+            + "subquery, which CQL does not have. Call Any() on the filtered query itself (q.Where(...).Any()).";
+
+    /// <summary>All.</summary>
+    public static string AllDetails
+        => "All(condition) means that no row fails the condition, which needs its negation (NOT, !=, OR, IS NULL), and a "
+            + "CQL WHERE clause has none of them. Write the negated condition yourself with the operators CQL has and "
+            + "use !q.Any(...) (e.g. All(e => e.At < 5) is !Any(e => e.At >= 5)), or check the loaded rows in memory.";
+
+    /// <summary>Composing LINQ over FromSql beyond what one CQL statement can say.</summary>
+    public static string FromSqlComposition(string what)
+        => Prefix + $"it composes {what} over FromSql, which would need the raw CQL as a subquery, and CQL has none. "
+            + "Put the condition, order, limit or aggregate into the raw CQL itself and run it as it is (ToList, "
+            + "AsAsyncEnumerable, AsNoTracking), then compose the loaded rows in memory (AsEnumerable().First()).";
+    /// <summary>An ExecuteUpdate value CQL cannot compute.</summary>
+    public static string ExecuteUpdateValueDetails
+        => "CQL's UPDATE sets a column to a value given with the statement; it computes nothing on columns (no "
+            + "arithmetic on the row's values). Compute the new value before the query and set it "
+            + "(SetProperty(e => e.Column, value)), or load the row, change it and call SaveChanges.";
+    /// <summary>CONTAINS combined with another regular-column condition on Cassandra 2.x.</summary>
+    public static string CollectionFilterNeedsServer(string column, string server)
+        => Prefix + $"it combines CONTAINS (or CONTAINS KEY) on \"{column}\" with another condition on a regular column. "
+            + $"{server} answers such a query through one secondary index and checks the other conditions row by row, and "
+            + "skips the CONTAINS check when it picks the other index (seen on Cassandra 2.1.0: the rows matching the other "
+            + "condition came back unfiltered, depending on the index the node picked). Query through one index "
+            + $"(Where(e => e.{column}.Contains(value))) and apply the other condition to the loaded rows in memory "
+            + "(AsEnumerable().Where(...)), or configure a server version of 3.0 or later.";
 }

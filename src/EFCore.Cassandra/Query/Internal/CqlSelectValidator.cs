@@ -19,6 +19,12 @@ public sealed class CqlSelectValidator(CqlQueryOptions options, CqlServerCapabil
     /// <summary>Throws <see cref="InvalidOperationException"/> with a remedy when CQL cannot answer the query.</summary>
     public void Validate(SelectExpression select)
     {
+        if (select.Tables is [FromSqlExpression])
+        {
+            ValidateFromSql(select);
+            return;
+        }
+
         var table = ValidateShape(select);
         var keys = CqlTableKeys.For(table);
 
@@ -68,6 +74,27 @@ public sealed class CqlSelectValidator(CqlQueryOptions options, CqlServerCapabil
                     restriction.Column, "clustering columns of queries that select no collection column (select the other columns)", server.Describe()));
             }
         }
+    }
+
+    // Raw CQL runs as written; anything composed over it would need it as a subquery.
+    private static void ValidateFromSql(SelectExpression select)
+    {
+        if (select.IsNonComposedFromSql())
+        {
+            return;
+        }
+
+        var what = select switch
+        {
+            { Predicate: not null } => "a filter (Where)",
+            { Orderings.Count: > 0 } => "an order (OrderBy)",
+            { Limit: not null } => "a limit (Take, First, Single)",
+            { Offset: not null } => "Skip",
+            { IsDistinct: true } => "Distinct",
+            _ when select.Projection.Any(p => p.Expression is not ColumnExpression) => "an aggregate or computed value (Count, Min, ...)",
+            _ => "a projection of some of its columns (Select)",
+        };
+        throw new InvalidOperationException(CassandraQueryStrings.FromSqlComposition(what));
     }
 
     private static TableExpression ValidateShape(SelectExpression select)
@@ -255,6 +282,19 @@ public sealed class CqlSelectValidator(CqlQueryOptions options, CqlServerCapabil
 
             filteringReasons.Add($"it filters on {string.Join(", ", filtered.Distinct().Select(c => $"\"{c}\""))}, which "
                 + (usesIndex ? "Cassandra checks row by row after the index lookup" : "is not a key column and has no secondary index"));
+        }
+
+        // Cassandra 2.x answers through one index and checks the other conditions row by row; a CONTAINS / CONTAINS KEY
+        // left to that check is skipped when the node picks the other index (seen on 2.1.0: the rows of the other
+        // condition came back unfiltered, depending on the index the node picked at the time).
+        if (!server.AtLeast(3, 0))
+        {
+            var regular = restrictions.Where(r => r.Kind != CqlRestrictionKind.Token && !partitionRestricted.ContainsKey(r.Column)
+                && keys.ClusteringIndex(r.Column) < 0).ToList();
+            if (regular.Count > 1 && regular.FirstOrDefault(r => r.Kind is CqlRestrictionKind.Contains or CqlRestrictionKind.ContainsKey) is { } contains)
+            {
+                throw new InvalidOperationException(CassandraQueryStrings.CollectionFilterNeedsServer(contains.Column, server.Describe()));
+            }
         }
 
         if (usesIndex && partitionIn)

@@ -25,15 +25,16 @@ public sealed class CqlStatementValidator(CqlQueryOptions options, CqlServerCapa
                 Visit(shaped.ShaperExpression);
                 return node;
 
-            case ShapedQueryExpression { QueryExpression: DeleteExpression delete }:
+            case ShapedQueryExpression:
+                return node;
+
+            // ExecuteDelete / ExecuteUpdate: the statement itself is the query.
+            case DeleteExpression delete:
                 CqlBulkValidator.ValidateDelete(delete, server);
                 return node;
 
-            case ShapedQueryExpression { QueryExpression: UpdateExpression update }:
+            case UpdateExpression update:
                 CqlBulkValidator.ValidateUpdate(update);
-                return node;
-
-            case ShapedQueryExpression:
                 return node;
 
             default:
