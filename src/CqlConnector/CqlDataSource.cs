@@ -36,6 +36,31 @@ public sealed class CqlDataSource : DbDataSource
     /// <summary>Creates a data source for a connection string.</summary>
     public static CqlDataSource Create(string connectionString) => new(connectionString);
 
+    /// <summary>
+    /// A data source with the same settings (including those of a <see cref="CqlDataSourceBuilder"/>: authenticator,
+    /// TLS, policies, logging) but no keyspace, for work on keyspaces themselves (creating or dropping one that the
+    /// connection string names). Created once per data source.
+    /// </summary>
+    internal CqlDataSource WithoutKeyspace()
+    {
+        if (Settings.Keyspace is null)
+        {
+            return this;
+        }
+
+        if (_withoutKeyspace is { } existing)
+        {
+            return existing;
+        }
+
+        var builder = new CqlConnectionStringBuilder(_connectionString);
+        builder.Remove("Keyspace");
+        var created = new CqlDataSource(builder.ConnectionString, Settings with { Keyspace = null }, Session.LoggerFactory);
+        return Interlocked.CompareExchange(ref _withoutKeyspace, created, null) ?? created;
+    }
+
+    private CqlDataSource? _withoutKeyspace;
+
     /// <summary>Creates a data source for a connection string that logs to <paramref name="loggerFactory"/> (category <c>CqlConnector</c>).</summary>
     public static CqlDataSource Create(string connectionString, ILoggerFactory? loggerFactory) => new(connectionString, loggerFactory);
 

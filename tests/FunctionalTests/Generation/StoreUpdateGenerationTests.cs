@@ -98,13 +98,29 @@ public class StoreUpdateGenerationTests
             new DbContextOptionsBuilder().UseCassandra("Contact Points=127.0.0.1;Keyspace=ks", o => o.UseLoggedBatch())
                 .AddInterceptors(capture).Options);
         context.Add(new Token { Id = Guid.NewGuid(), Value = "a" });
-        context.Add(new Note { Id = "x" });
+        context.Add(new Bulk { Id = Guid.NewGuid(), Name = "b", N = 1 });
 
         await context.SaveChangesAsync();
 
         var (text, _) = Assert.Single(capture.Commands);
         Assert.StartsWith("BEGIN BATCH ", text);
         Assert.EndsWith(" APPLY BATCH", text);
+    }
+
+    [Fact]
+    public async Task Logged_batch_mode_refuses_lightweight_transactions_across_partitions_before_sending()
+    {
+        var capture = new CommandCapture();
+        await using var context = new StoreContext(
+            new DbContextOptionsBuilder().UseCassandra("Contact Points=127.0.0.1;Keyspace=ks", o => o.UseLoggedBatch())
+                .AddInterceptors(capture).Options);
+        context.Add(new Token { Id = Guid.NewGuid(), Value = "a" });
+        context.Add(new Note { Id = "x" });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => context.SaveChangesAsync());
+
+        Assert.Contains("conditional batch that spans partitions", error.Message);
+        Assert.Empty(capture.Commands);
     }
 
     [Fact]

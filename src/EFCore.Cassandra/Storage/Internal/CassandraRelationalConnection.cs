@@ -50,7 +50,11 @@ public class CassandraRelationalConnection : RelationalConnection, ICassandraRel
         builder.Remove("Keyspace");
 
         var options = Dependencies.ContextOptions.FindExtension<CassandraOptionsExtension>() ?? new CassandraOptionsExtension();
-        var adminOptions = ((CassandraOptionsExtension)options.WithConnectionString(builder.ConnectionString)).WithDataSource(null);
+
+        // A data source built in code keeps its settings (authenticator, TLS, policies) on the admin connection too.
+        var adminOptions = _dataSource is { } dataSource
+            ? ((CassandraOptionsExtension)options.WithConnectionString(null)).WithDataSource(dataSource.WithoutKeyspace())
+            : ((CassandraOptionsExtension)options.WithConnectionString(builder.ConnectionString)).WithDataSource(null);
 
         var optionsBuilder = new DbContextOptionsBuilder();
         ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(adminOptions);

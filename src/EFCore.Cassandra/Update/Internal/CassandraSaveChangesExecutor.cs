@@ -386,7 +386,12 @@ public class CassandraSaveChangesExecutor(
         var updateException = new DbUpdateException(message.ToString(), firstException, all);
         if (notRetriable || conflicts is not null)
         {
+            // EF's execution strategy looks at the inner exception of a DbUpdateException: mark both.
             updateException.Data[Storage.CassandraRetryingExecutionStrategy.NotRetriableKey] = true;
+            if (firstException is not null)
+            {
+                firstException.Data[Storage.CassandraRetryingExecutionStrategy.NotRetriableKey] = true;
+            }
         }
 
         throw updateException;

@@ -41,12 +41,20 @@ public sealed record CollectionChange(CollectionChange.Shape Kind, object? Added
         {
             var old = before.Cast<object>().ToHashSet();
             var now = after.Cast<object>().ToHashSet();
+            if (!old.Concat(now).All(HasValueEquality))
+            {
+                // Elements compared by reference (blobs, UDT classes, frozen collections) would look added and removed
+                // at once, and a removal written beside an addition of an equal element deletes it: write the set whole.
+                return null;
+            }
+
             var added = now.Where(e => !old.Contains(e)).ToArray();
             var removed = old.Where(e => !now.Contains(e)).ToArray();
             return new CollectionChange(Shape.Set, added.Length > 0 ? added : null, removed);
         }
 
-        if (storeType.StartsWith("map<", StringComparison.OrdinalIgnoreCase) && original is IDictionary oldMap && current is IDictionary newMap)
+        if (storeType.StartsWith("map<", StringComparison.OrdinalIgnoreCase) && original is IDictionary oldMap && current is IDictionary newMap
+            && oldMap.Keys.Cast<object>().Concat(newMap.Keys.Cast<object>()).All(HasValueEquality))
         {
             Dictionary<object, object?>? added = null;
             foreach (DictionaryEntry entry in newMap)
@@ -65,7 +73,7 @@ public sealed record CollectionChange(CollectionChange.Shape Kind, object? Added
         {
             var old = oldList.Cast<object>().ToList();
             var now = newList.Cast<object>().ToList();
-            if (now.Count < old.Count || !old.SequenceEqual(now.Take(old.Count)))
+            if (!old.All(HasValueEquality) || now.Count < old.Count || !old.SequenceEqual(now.Take(old.Count)))
             {
                 return null;
             }
@@ -75,4 +83,9 @@ public sealed record CollectionChange(CollectionChange.Shape Kind, object? Added
 
         return null;
     }
+
+    // Values whose Equals compares content: what a diff can rely on.
+    private static bool HasValueEquality(object value)
+        => value is string or System.Net.IPAddress or System.Numerics.BigInteger or CqlConnector.TimeUuid
+            || (value.GetType() is { IsValueType: true } type && (type.IsPrimitive || type.IsEnum || value is Guid or decimal or DateTime or DateTimeOffset or DateOnly or TimeOnly or TimeSpan));
 }

@@ -120,6 +120,7 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         => command.EntityState == EntityState.Added
             && column.IsWrite
             && !column.IsKey
+            && !IsCounter(column) // a null counter of an added row is an increment by 0, so the UPDATE has a SET
             && (column.UseCurrentValue ? column.Value : column.OriginalValue) is null;
 
     private bool AppendInsert(

@@ -33,6 +33,14 @@ public sealed record CqlWriteUnit(IReadOnlyList<CqlWrite> Writes, BatchType? Bat
         var units = new List<CqlWriteUnit>();
         if (logged)
         {
+            if (writes.Any(w => w.IsConditional) && writes.Select(w => w.Partition).Distinct().Skip(1).Any())
+            {
+                throw new InvalidOperationException(
+                    "UseLoggedBatch cannot send this SaveChanges: it holds lightweight transactions (concurrency tokens or IF NOT EXISTS) "
+                    + "and rows of more than one partition, and Cassandra refuses a conditional batch that spans partitions. "
+                    + "Save the conditional entities in a SaveChanges of their own, or turn UseLoggedBatch off for this context.");
+            }
+
             var regular = writes.Where(w => !w.IsCounter).ToList();
             var counters = writes.Where(w => w.IsCounter).ToList();
             if (regular.Count > 0)
