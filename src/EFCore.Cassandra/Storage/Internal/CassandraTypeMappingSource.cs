@@ -106,7 +106,11 @@ public class CassandraTypeMappingSource(
 
         if (clrType is null)
         {
-            return null;
+            // Only the store type is known (scaffolding, HasColumnType without a CLR type): a collection or tuple
+            // type maps to the CLR collection of its components' default CLR types.
+            return storeTypeName is not null && ClrTypeForStoreType(storeTypeName.Trim()) is { } storeClrType
+                ? FindCompositeMapping(storeClrType)
+                : null;
         }
 
         if (ClrTypeMappings.TryGetValue(clrType, out var mapping))
@@ -115,6 +119,75 @@ public class CassandraTypeMappingSource(
         }
 
         return FindCompositeMapping(clrType);
+    }
+
+    /// <summary>
+    /// The CLR type a CQL type reads into when nothing else is known: the first mapping of a scalar type,
+    /// <see cref="List{T}"/>, <see cref="HashSet{T}"/> and <see cref="Dictionary{TKey, TValue}"/> for collections, a
+    /// value tuple for a tuple; <c>frozen&lt;…&gt;</c> is looked through. Null for user-defined and custom types.
+    /// </summary>
+    private static Type? ClrTypeForStoreType(string storeType)
+    {
+        if (StoreTypeMappings.TryGetValue(storeType, out var scalar))
+        {
+            return scalar[0].ClrType;
+        }
+
+        var open = storeType.IndexOf('<', StringComparison.Ordinal);
+        if (open <= 0 || !storeType.EndsWith('>'))
+        {
+            return null;
+        }
+
+        var arguments = SplitTypeArguments(storeType[(open + 1)..^1]);
+        var components = new Type[arguments.Count];
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (ClrTypeForStoreType(arguments[i]) is not { } component)
+            {
+                return null;
+            }
+
+            components[i] = component;
+        }
+
+        return (storeType[..open].Trim().ToLowerInvariant(), components.Length) switch
+        {
+            ("frozen", 1) => components[0],
+            ("list", 1) => typeof(List<>).MakeGenericType(components),
+            ("set", 1) => typeof(HashSet<>).MakeGenericType(components),
+            ("map", 2) => typeof(Dictionary<,>).MakeGenericType(components),
+            ("tuple", > 0 and <= 7) => Type.GetType("System.ValueTuple`" + components.Length.ToString(CultureInfo.InvariantCulture), throwOnError: true)!
+                .MakeGenericType(components),
+            _ => null,
+        };
+    }
+
+    // "text, frozen<map<int, text>>" -> ["text", "frozen<map<int, text>>"]: commas at nesting depth zero only.
+    private static List<string> SplitTypeArguments(string arguments)
+    {
+        var result = new List<string>();
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            switch (arguments[i])
+            {
+                case '<':
+                    depth++;
+                    break;
+                case '>':
+                    depth--;
+                    break;
+                case ',' when depth == 0:
+                    result.Add(arguments[start..i].Trim());
+                    start = i + 1;
+                    break;
+            }
+        }
+
+        result.Add(arguments[start..].Trim());
+        return result;
     }
 
     /// <summary>A list, set, map, tuple or user-defined type whose components are all mapped (without converters).</summary>

@@ -1,0 +1,146 @@
+using System.Reflection;
+
+using EntityFrameworkCore.Cassandra.Metadata;
+using EntityFrameworkCore.Cassandra.Metadata.Internal;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace EntityFrameworkCore.Cassandra.Design.Internal;
+
+/// <summary>
+/// Turns the provider's annotations into its fluent API in scaffolded code and migration snapshots:
+/// <c>HasPartitionKey(...)</c>, <c>HasClusteringOrder(ClusteringOrder.Descending)</c>, <c>IsStaticColumn()</c>,
+/// <c>HasDefaultTimeToLive(...)</c>, <c>HasGcGraceSeconds(...)</c>, <c>UseInsertIfNotExists()</c> and
+/// <c>UseIncrementalCollectionUpdates()</c>, instead of raw <c>HasAnnotation</c> calls.
+/// </summary>
+/// <remarks>
+/// A partition key given per property (<c>[PartitionKey(order)]</c>, or read from a keyspace by scaffolding) is
+/// written as one entity-level <c>HasPartitionKey</c> with the property names in partition key order.
+/// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
+/// notice in any release.
+/// </remarks>
+public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
+{
+    private static readonly MethodInfo HasPartitionKeyMethod = Method(
+        typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasPartitionKey), typeof(EntityTypeBuilder), typeof(string[]));
+
+    private static readonly MethodInfo HasDefaultTimeToLiveMethod = Method(
+        typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasDefaultTimeToLive), typeof(EntityTypeBuilder), typeof(TimeSpan));
+
+    private static readonly MethodInfo HasGcGraceSecondsMethod = Method(
+        typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasGcGraceSeconds), typeof(EntityTypeBuilder), typeof(int));
+
+    private static readonly MethodInfo UseInsertIfNotExistsMethod = Method(
+        typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.UseInsertIfNotExists), typeof(EntityTypeBuilder), typeof(bool));
+
+    private static readonly MethodInfo HasClusteringOrderMethod = Method(
+        typeof(CassandraPropertyBuilderExtensions), nameof(CassandraPropertyBuilderExtensions.HasClusteringOrder), typeof(PropertyBuilder), typeof(ClusteringOrder));
+
+    private static readonly MethodInfo IsStaticColumnMethod = Method(
+        typeof(CassandraPropertyBuilderExtensions), nameof(CassandraPropertyBuilderExtensions.IsStaticColumn), typeof(PropertyBuilder), typeof(bool));
+
+    private static readonly MethodInfo UseIncrementalCollectionUpdatesMethod = Method(
+        typeof(CassandraPropertyBuilderExtensions), nameof(CassandraPropertyBuilderExtensions.UseIncrementalCollectionUpdates), typeof(PropertyBuilder), typeof(bool));
+
+    /// <summary>Creates the generator.</summary>
+    /// <param name="dependencies">EF's dependencies of an annotation code generator.</param>
+    public CassandraAnnotationCodeGenerator(AnnotationCodeGeneratorDependencies dependencies)
+        : base(dependencies)
+    {
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<MethodCallCodeFragment> GenerateFluentApiCalls(IEntityType entityType, IDictionary<string, IAnnotation> annotations)
+    {
+        ArgumentNullException.ThrowIfNull(entityType);
+        ArgumentNullException.ThrowIfNull(annotations);
+        var calls = base.GenerateFluentApiCalls(entityType, annotations).ToList();
+
+        // The partition key given per property becomes one entity-level call; the property-level annotations are
+        // dropped from the properties' calls below.
+        if (entityType.FindAnnotation(CassandraAnnotationNames.PartitionKey) is null
+            && PartitionKeyByPosition(entityType) is { Length: > 0 } names)
+        {
+            calls.Insert(0, new MethodCallCodeFragment(HasPartitionKeyMethod, (object)names));
+        }
+
+        return calls;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<MethodCallCodeFragment> GenerateFluentApiCalls(IProperty property, IDictionary<string, IAnnotation> annotations)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        ArgumentNullException.ThrowIfNull(annotations);
+        if (property.DeclaringType is IEntityType entityType && PartitionKeyByPosition(entityType) is { Length: > 0 })
+        {
+            annotations.Remove(CassandraAnnotationNames.PartitionKeyOrder);
+        }
+
+        return base.GenerateFluentApiCalls(property, annotations);
+    }
+
+    /// <inheritdoc />
+    protected override MethodCallCodeFragment? GenerateFluentApi(IEntityType entityType, IAnnotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        return annotation.Name switch
+        {
+            CassandraAnnotationNames.PartitionKey when annotation.Value is string[] names
+                => new MethodCallCodeFragment(HasPartitionKeyMethod, (object)names),
+            CassandraAnnotationNames.DefaultTimeToLive when annotation.Value is int seconds
+                => new MethodCallCodeFragment(HasDefaultTimeToLiveMethod, TimeSpan.FromSeconds(seconds)),
+            CassandraAnnotationNames.GcGraceSeconds when annotation.Value is int seconds
+                => new MethodCallCodeFragment(HasGcGraceSecondsMethod, seconds),
+            CassandraAnnotationNames.InsertIfNotExists when annotation.Value is bool insertIfNotExists
+                => insertIfNotExists
+                    ? new MethodCallCodeFragment(UseInsertIfNotExistsMethod)
+                    : new MethodCallCodeFragment(UseInsertIfNotExistsMethod, false),
+            _ => base.GenerateFluentApi(entityType, annotation),
+        };
+    }
+
+    /// <inheritdoc />
+    protected override MethodCallCodeFragment? GenerateFluentApi(IProperty property, IAnnotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        return annotation.Name switch
+        {
+            CassandraAnnotationNames.ClusteringOrder when annotation.Value is ClusteringOrder order
+                => new MethodCallCodeFragment(HasClusteringOrderMethod, order),
+            CassandraAnnotationNames.Static when annotation.Value is bool isStatic
+                => isStatic ? new MethodCallCodeFragment(IsStaticColumnMethod) : new MethodCallCodeFragment(IsStaticColumnMethod, false),
+            CassandraAnnotationNames.IncrementalCollectionUpdates when annotation.Value is bool incremental
+                => incremental
+                    ? new MethodCallCodeFragment(UseIncrementalCollectionUpdatesMethod)
+                    : new MethodCallCodeFragment(UseIncrementalCollectionUpdatesMethod, false),
+            _ => base.GenerateFluentApi(property, annotation),
+        };
+    }
+
+    /// <inheritdoc />
+    protected override bool IsHandledByConvention(IProperty property, IAnnotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+
+        // Ascending is Cassandra's default clustering order.
+        return annotation.Name == CassandraAnnotationNames.ClusteringOrder && annotation.Value is ClusteringOrder.Ascending
+            || base.IsHandledByConvention(property, annotation);
+    }
+
+    // The names of the properties that carry a partition key position, in that order; empty when none does.
+    private static string[] PartitionKeyByPosition(IEntityType entityType)
+        => entityType.GetProperties()
+            .Where(p => p.FindAnnotation(CassandraAnnotationNames.PartitionKeyOrder)?.Value is int)
+            .OrderBy(p => (int)p.FindAnnotation(CassandraAnnotationNames.PartitionKeyOrder)!.Value!)
+            .Select(p => p.Name)
+            .ToArray();
+
+    private static MethodInfo Method(Type type, string name, params Type[] parameters)
+        => type.GetRuntimeMethod(name, parameters)
+            ?? throw new InvalidOperationException($"{type.Name}.{name} was not found: the provider and its design package differ in version.");
+}
