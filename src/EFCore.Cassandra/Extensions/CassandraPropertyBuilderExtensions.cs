@@ -23,6 +23,24 @@ public static class CassandraPropertyBuilderExtensions
     public static PropertyBuilder<TProperty> HasClusteringOrder<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, ClusteringOrder order)
         => (PropertyBuilder<TProperty>)HasClusteringOrder((PropertyBuilder)propertyBuilder, order);
 
+    /// <summary>
+    /// Makes the key property part of the partition key, at <paramref name="order"/> (the fluent form of
+    /// <c>[PartitionKey(order)]</c>; scaffolded code uses it). An entity-level <c>HasPartitionKey</c> takes precedence.
+    /// </summary>
+    /// <param name="propertyBuilder">The property builder.</param>
+    /// <param name="order">The position of the column in the partition key, from zero.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static PropertyBuilder IsPartitionKeyColumn(this PropertyBuilder propertyBuilder, int order = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(order);
+        propertyBuilder.HasAnnotation(CassandraAnnotationNames.PartitionKeyOrder, order);
+        return propertyBuilder;
+    }
+
+    /// <inheritdoc cref="IsPartitionKeyColumn(PropertyBuilder, int)"/>
+    public static PropertyBuilder<TProperty> IsPartitionKeyColumn<TProperty>(this PropertyBuilder<TProperty> propertyBuilder, int order = 0)
+        => (PropertyBuilder<TProperty>)IsPartitionKeyColumn((PropertyBuilder)propertyBuilder, order);
+
     /// <summary>Makes the property a static column: one value per partition, shared by its rows.</summary>
     /// <param name="propertyBuilder">The property builder.</param>
     /// <param name="isStatic">Whether the column is static.</param>

@@ -13,13 +13,13 @@ namespace EntityFrameworkCore.Cassandra.Design.Internal;
 
 /// <summary>
 /// Turns the provider's annotations into its fluent API in scaffolded code and migration snapshots:
-/// <c>HasPartitionKey(...)</c>, <c>HasClusteringOrder(ClusteringOrder.Descending)</c>, <c>IsStaticColumn()</c>,
+/// <c>HasPartitionKey(...)</c>, <c>IsPartitionKeyColumn(...)</c>, <c>HasClusteringOrder(ClusteringOrder.Descending)</c>, <c>IsStaticColumn()</c>,
 /// <c>HasDefaultTimeToLive(...)</c>, <c>HasGcGraceSeconds(...)</c>, <c>UseInsertIfNotExists()</c> and
 /// <c>UseIncrementalCollectionUpdates()</c>, instead of raw <c>HasAnnotation</c> calls.
 /// </summary>
 /// <remarks>
-/// A partition key given per property (<c>[PartitionKey(order)]</c>, or read from a keyspace by scaffolding) is
-/// written as one entity-level <c>HasPartitionKey</c> with the property names in partition key order.
+/// A partition key given per property (<c>[PartitionKey(order)]</c>, or read from a keyspace by scaffolding, which
+/// knows column names but not the property names they get) is written per property as <c>IsPartitionKeyColumn(order)</c>.
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
 /// </remarks>
@@ -40,6 +40,9 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
     private static readonly MethodInfo HasClusteringOrderMethod = Method(
         typeof(CassandraPropertyBuilderExtensions), nameof(CassandraPropertyBuilderExtensions.HasClusteringOrder), typeof(PropertyBuilder), typeof(ClusteringOrder));
 
+    private static readonly MethodInfo IsPartitionKeyColumnMethod = Method(
+        typeof(CassandraPropertyBuilderExtensions), nameof(CassandraPropertyBuilderExtensions.IsPartitionKeyColumn), typeof(PropertyBuilder), typeof(int));
+
     private static readonly MethodInfo IsStaticColumnMethod = Method(
         typeof(CassandraPropertyBuilderExtensions), nameof(CassandraPropertyBuilderExtensions.IsStaticColumn), typeof(PropertyBuilder), typeof(bool));
 
@@ -51,37 +54,6 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
     public CassandraAnnotationCodeGenerator(AnnotationCodeGeneratorDependencies dependencies)
         : base(dependencies)
     {
-    }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<MethodCallCodeFragment> GenerateFluentApiCalls(IEntityType entityType, IDictionary<string, IAnnotation> annotations)
-    {
-        ArgumentNullException.ThrowIfNull(entityType);
-        ArgumentNullException.ThrowIfNull(annotations);
-        var calls = base.GenerateFluentApiCalls(entityType, annotations).ToList();
-
-        // The partition key given per property becomes one entity-level call; the property-level annotations are
-        // dropped from the properties' calls below.
-        if (entityType.FindAnnotation(CassandraAnnotationNames.PartitionKey) is null
-            && PartitionKeyByPosition(entityType) is { Length: > 0 } names)
-        {
-            calls.Insert(0, new MethodCallCodeFragment(HasPartitionKeyMethod, (object)names));
-        }
-
-        return calls;
-    }
-
-    /// <inheritdoc />
-    public override IReadOnlyList<MethodCallCodeFragment> GenerateFluentApiCalls(IProperty property, IDictionary<string, IAnnotation> annotations)
-    {
-        ArgumentNullException.ThrowIfNull(property);
-        ArgumentNullException.ThrowIfNull(annotations);
-        if (property.DeclaringType is IEntityType entityType && PartitionKeyByPosition(entityType) is { Length: > 0 })
-        {
-            annotations.Remove(CassandraAnnotationNames.PartitionKeyOrder);
-        }
-
-        return base.GenerateFluentApiCalls(property, annotations);
     }
 
     /// <inheritdoc />
@@ -110,6 +82,8 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
         ArgumentNullException.ThrowIfNull(annotation);
         return annotation.Name switch
         {
+            CassandraAnnotationNames.PartitionKeyOrder when annotation.Value is int position
+                => position == 0 ? new MethodCallCodeFragment(IsPartitionKeyColumnMethod) : new MethodCallCodeFragment(IsPartitionKeyColumnMethod, position),
             CassandraAnnotationNames.ClusteringOrder when annotation.Value is ClusteringOrder order
                 => new MethodCallCodeFragment(HasClusteringOrderMethod, order),
             CassandraAnnotationNames.Static when annotation.Value is bool isStatic
@@ -131,14 +105,6 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
         return annotation.Name == CassandraAnnotationNames.ClusteringOrder && annotation.Value is ClusteringOrder.Ascending
             || base.IsHandledByConvention(property, annotation);
     }
-
-    // The names of the properties that carry a partition key position, in that order; empty when none does.
-    private static string[] PartitionKeyByPosition(IEntityType entityType)
-        => entityType.GetProperties()
-            .Where(p => p.FindAnnotation(CassandraAnnotationNames.PartitionKeyOrder)?.Value is int)
-            .OrderBy(p => (int)p.FindAnnotation(CassandraAnnotationNames.PartitionKeyOrder)!.Value!)
-            .Select(p => p.Name)
-            .ToArray();
 
     private static MethodInfo Method(Type type, string name, params Type[] parameters)
         => type.GetRuntimeMethod(name, parameters)

@@ -1,0 +1,165 @@
+using CqlConnector.Cluster.Metadata;
+using CqlConnector.Serialization;
+
+using EntityFrameworkCore.Cassandra.Metadata.Internal;
+using EntityFrameworkCore.Cassandra.Scaffolding.Internal;
+
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+using EfClusteringOrder = EntityFrameworkCore.Cassandra.Metadata.ClusteringOrder;
+
+namespace EntityFrameworkCore.Cassandra.Design.Tests;
+
+/// <summary>The model factory and EF's scaffolding pipeline on fixed keyspace metadata (no server).</summary>
+public sealed class ModelFactoryTests
+{
+    private static readonly CqlType AddressType = CqlType.Udt("shop", "address", [new("street", CqlType.Text), new("zip", CqlType.Int)]);
+
+    internal static KeyspaceMetadata Shop()
+    {
+        var readings = new TableMetadata(
+            "shop",
+            "readings",
+            [
+                new ColumnMetadata("sensor", CqlType.Uuid, ColumnKind.Clustering, 1, ClusteringOrder.Ascending),
+                new ColumnMetadata("tenant", CqlType.Text, ColumnKind.PartitionKey, 0),
+                new ColumnMetadata("day", CqlType.Int, ColumnKind.PartitionKey, 1),
+                new ColumnMetadata("at", CqlType.Timestamp, ColumnKind.Clustering, 0, ClusteringOrder.Descending),
+                new ColumnMetadata("site", CqlType.Text, ColumnKind.Static),
+                new ColumnMetadata("value", CqlType.Double, ColumnKind.Regular),
+                new ColumnMetadata("samples", CqlType.List(CqlType.Int), ColumnKind.Regular),
+                new ColumnMetadata("tags", CqlType.Set(CqlType.Text), ColumnKind.Regular),
+                new ColumnMetadata("counts", CqlType.Map(CqlType.Text, CqlType.Int), ColumnKind.Regular),
+                new ColumnMetadata("trace", CqlType.Timeuuid, ColumnKind.Regular),
+                new ColumnMetadata("address", AddressType, ColumnKind.Regular, isFrozen: true),
+            ],
+            [new IndexMetadata("readings_value_idx", "value", IndexKind.Composites, new Dictionary<string, string>()),
+             new IndexMetadata("readings_tags_idx", "values(tags)", IndexKind.Composites, new Dictionary<string, string>())],
+            new TableOptions { DefaultTimeToLive = 86400, GcGraceSeconds = 864000 });
+        var history = new TableMetadata(
+            "shop",
+            "__EFMigrationsHistory",
+            [new ColumnMetadata("MigrationId", CqlType.Text, ColumnKind.PartitionKey)],
+            [],
+            new TableOptions());
+        return new KeyspaceMetadata("shop", true, "SimpleStrategy", new Dictionary<string, string>(), [readings, history], [new UserTypeMetadata("shop", "address", AddressType.Fields)]);
+    }
+
+    [Fact]
+    public void Tables_get_the_primary_key_in_partition_then_clustering_order_and_the_provider_annotations()
+    {
+        using var services = DesignServices.Create();
+        var factory = Assert.IsType<CassandraDatabaseModelFactory>(services.GetRequiredService<IDatabaseModelFactory>());
+
+        var model = factory.Create([Shop()], "shop", new DatabaseModelFactoryOptions());
+
+        Assert.Equal("shop", model.DefaultSchema);
+        var table = Assert.Single(model.Tables); // the migrations history is left out
+        Assert.Equal(("shop", "readings"), (table.Schema, table.Name));
+        Assert.Equal(["tenant", "day", "at", "sensor"], table.PrimaryKey!.Columns.Select(c => c.Name));
+        Assert.Equal(0, Column(table, "tenant")[CassandraAnnotationNames.PartitionKeyOrder]);
+        Assert.Equal(1, Column(table, "day")[CassandraAnnotationNames.PartitionKeyOrder]);
+        Assert.Equal(EfClusteringOrder.Descending, Column(table, "at")[CassandraAnnotationNames.ClusteringOrder]);
+        Assert.Null(Column(table, "sensor")[CassandraAnnotationNames.ClusteringOrder]);
+        Assert.Equal(true, Column(table, "site")[CassandraAnnotationNames.Static]);
+        Assert.Equal(86400, table[CassandraAnnotationNames.DefaultTimeToLive]);
+        Assert.Null(table[CassandraAnnotationNames.GcGraceSeconds]); // the default is not repeated
+        Assert.False(Column(table, "tenant").IsNullable);
+        Assert.True(Column(table, "value").IsNullable);
+        Assert.Equal("list<int>", Column(table, "samples").StoreType);
+        Assert.Equal("set<text>", Column(table, "tags").StoreType);
+        Assert.Equal("map<text, int>", Column(table, "counts").StoreType);
+        Assert.Equal("frozen<address>", Column(table, "address").StoreType);
+        Assert.Equal(
+            [("readings_tags_idx", "tags"), ("readings_value_idx", "value")],
+            table.Indexes.Select(i => (i.Name!, i.Columns.Single().Name)).OrderBy(i => i.Item1));
+    }
+
+    [Fact]
+    public void Scaffolded_model_has_the_keys_clustering_order_static_column_ttl_and_clr_collection_types()
+    {
+        using var services = DesignServices.Create();
+        var factory = (CassandraDatabaseModelFactory)services.GetRequiredService<IDatabaseModelFactory>();
+        var databaseModel = factory.Create([Shop()], "shop", new DatabaseModelFactoryOptions());
+
+        var model = services.GetRequiredService<IScaffoldingModelFactory>().Create(databaseModel, new ModelReverseEngineerOptions());
+
+        var reading = Assert.Single(model.GetEntityTypes());
+        Assert.Equal(["Tenant", "Day", "At", "Sensor"], reading.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Equal(["Tenant", "Day"], reading.GetPartitionKeyProperties().Select(p => p.Name));
+        Assert.Equal(["At", "Sensor"], reading.GetClusteringKeyProperties().Select(p => p.Name));
+        Assert.Equal(EfClusteringOrder.Descending, reading.FindProperty("At")!.GetClusteringOrder());
+        Assert.Equal(EfClusteringOrder.Ascending, reading.FindProperty("Sensor")!.GetClusteringOrder());
+        Assert.True(reading.FindProperty("Site")!.IsStaticColumn());
+        Assert.Equal(TimeSpan.FromDays(1), reading.GetDefaultTimeToLive());
+        Assert.Equal(typeof(string), reading.FindProperty("Tenant")!.ClrType);
+        Assert.Equal(typeof(DateTime), reading.FindProperty("At")!.ClrType);
+        Assert.Equal(typeof(Guid), reading.FindProperty("Sensor")!.ClrType);
+        Assert.Equal(typeof(List<int>), reading.FindProperty("Samples")!.ClrType);
+        Assert.Equal(typeof(HashSet<string>), reading.FindProperty("Tags")!.ClrType);
+        Assert.Equal(typeof(Dictionary<string, int>), reading.FindProperty("Counts")!.ClrType);
+        Assert.Equal(typeof(CqlConnector.TimeUuid?), reading.FindProperty("Trace")!.ClrType);
+        Assert.Null(reading.FindProperty("Address")); // a UDT column: skipped with a warning
+    }
+
+    [Fact]
+    public void Generated_code_uses_the_provider_fluent_api_and_UseCassandra()
+    {
+        using var services = DesignServices.Create();
+        var factory = (CassandraDatabaseModelFactory)services.GetRequiredService<IDatabaseModelFactory>();
+        var model = services.GetRequiredService<IScaffoldingModelFactory>()
+            .Create(factory.Create([Shop()], "shop", new DatabaseModelFactoryOptions()), new ModelReverseEngineerOptions());
+
+        var generator = services.GetRequiredService<IModelCodeGeneratorSelector>().Select(new ModelCodeGenerationOptions { Language = "C#" });
+        var code = generator.GenerateModel(
+            model,
+            new ModelCodeGenerationOptions
+            {
+                ContextName = "ShopContext",
+                ConnectionString = "Contact Points=127.0.0.1;Keyspace=shop",
+                ModelNamespace = "Shop",
+                ContextNamespace = "Shop",
+                Language = "C#",
+                UseNullableReferenceTypes = true,
+            });
+
+        var context = code.ContextFile.Code;
+        Assert.Contains("UseCassandra(\"Contact Points=127.0.0.1;Keyspace=shop\")", context);
+        Assert.Contains("entity.Property(e => e.Tenant)\n                .IsPartitionKeyColumn()", context.ReplaceLineEndings("\n"));
+        Assert.Contains("IsPartitionKeyColumn(1)", context);
+        Assert.Contains("HasClusteringOrder(ClusteringOrder.Descending)", context);
+        Assert.Contains("IsStaticColumn()", context);
+        Assert.Contains("HasDefaultTimeToLive(", context);
+        Assert.Contains("using EntityFrameworkCore.Cassandra.Metadata;", context);
+        Assert.DoesNotContain("HasAnnotation(\"Cassandra:", context);
+        var entity = Assert.Single(code.AdditionalFiles).Code;
+        Assert.Contains("public List<int>? Samples", entity);
+        Assert.Contains("public HashSet<string>? Tags", entity);
+        Assert.Contains("public Dictionary<string, int>? Counts", entity);
+    }
+
+    [Fact]
+    public void Store_types_map_back_to_clr_types()
+    {
+        using var services = DesignServices.Create();
+        var mappings = services.GetRequiredService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource>();
+
+        Assert.Equal(typeof(string), mappings.FindMapping("text")!.ClrType);
+        Assert.Equal(typeof(long), mappings.FindMapping("bigint")!.ClrType);
+        Assert.Equal(typeof(Guid), mappings.FindMapping("uuid")!.ClrType);
+        Assert.Equal(typeof(DateTime), mappings.FindMapping("timestamp")!.ClrType);
+        Assert.Equal(typeof(List<int>), mappings.FindMapping("list<int>")!.ClrType);
+        Assert.Equal(typeof(HashSet<string>), mappings.FindMapping("set<text>")!.ClrType);
+        Assert.Equal(typeof(Dictionary<string, int>), mappings.FindMapping("map<text, int>")!.ClrType);
+        Assert.Equal(typeof(List<HashSet<string>>), mappings.FindMapping("list<frozen<set<text>>>")!.ClrType);
+        Assert.Equal(typeof(ValueTuple<int, string>), mappings.FindMapping("tuple<int, text>")!.ClrType);
+        Assert.Null(mappings.FindMapping("address"));
+    }
+
+    private static DatabaseColumn Column(DatabaseTable table, string name) => table.Columns.Single(c => c.Name == name);
+}
