@@ -161,5 +161,19 @@ public sealed class ModelFactoryTests
         Assert.Null(mappings.FindMapping("address"));
     }
 
+    [Fact]
+    public void What_cannot_be_scaffolded_is_reported_as_a_warning()
+    {
+        var reporter = new CapturingReporter();
+        using var services = DesignServices.Create(reporter);
+        var factory = (CassandraDatabaseModelFactory)services.GetRequiredService<IDatabaseModelFactory>();
+
+        services.GetRequiredService<IScaffoldingModelFactory>()
+            .Create(factory.Create([Shop()], "shop", new DatabaseModelFactoryOptions()), new ModelReverseEngineerOptions());
+
+        Assert.Contains(reporter.Warnings, w => w.Contains("'address'", StringComparison.Ordinal)
+            && w.Contains("[UserDefinedType(\"address\")]", StringComparison.Ordinal));
+    }
+
     private static DatabaseColumn Column(DatabaseTable table, string name) => table.Columns.Single(c => c.Name == name);
 }
