@@ -1,6 +1,7 @@
 using EntityFrameworkCore.Cassandra.Design.Internal;
 
 using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: DesignTimeProviderServices("EntityFrameworkCore.Cassandra.Design.Internal.CassandraDesignTimeServices")]
@@ -36,7 +37,9 @@ public class CassandraDesignTimeServices : IDesignTimeServices
             designServices.ConfigureDesignTimeServices(serviceCollection);
         }
 
-        new EntityFrameworkRelationalDesignServicesBuilder(serviceCollection).TryAddCoreServices();
+        new EntityFrameworkRelationalDesignServicesBuilder(serviceCollection)
+            .TryAdd<IDatabaseModelFactory, CassandraDesignPackageMissingModelFactory>()
+            .TryAddCoreServices();
     }
 
     /// <summary>The design-time services of the EFCore.Cassandra.Design package, assembly-qualified.</summary>
