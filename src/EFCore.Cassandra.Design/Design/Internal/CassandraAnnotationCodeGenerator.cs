@@ -14,7 +14,7 @@ namespace EntityFrameworkCore.Cassandra.Design.Internal;
 /// <summary>
 /// Turns the provider's annotations into its fluent API in scaffolded code and migration snapshots:
 /// <c>HasPartitionKey(...)</c>, <c>IsPartitionKeyColumn(...)</c>, <c>HasClusteringOrder(ClusteringOrder.Descending)</c>, <c>IsStaticColumn()</c>,
-/// <c>HasDefaultTimeToLive(...)</c>, <c>HasGcGraceSeconds(...)</c>, <c>UseInsertIfNotExists()</c> and
+/// <c>HasDefaultTimeToLive(...)</c>, <c>HasGcGraceSeconds(...)</c>, <c>HasCompaction(...)</c>, <c>HasCaching(...)</c>, <c>UseInsertIfNotExists()</c> and
 /// <c>UseIncrementalCollectionUpdates()</c>, instead of raw <c>HasAnnotation</c> calls.
 /// </summary>
 /// <remarks>
@@ -33,6 +33,12 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
 
     private static readonly MethodInfo HasGcGraceSecondsMethod = Method(
         typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasGcGraceSeconds), typeof(EntityTypeBuilder), typeof(int));
+
+    private static readonly MethodInfo HasCompactionMethod = Method(
+        typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasCompaction), typeof(EntityTypeBuilder), typeof(string), typeof((string, string)[]));
+
+    private static readonly MethodInfo HasCachingMethod = Method(
+        typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasCaching), typeof(EntityTypeBuilder), typeof(string), typeof(string));
 
     private static readonly MethodInfo UseInsertIfNotExistsMethod = Method(
         typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.UseInsertIfNotExists), typeof(EntityTypeBuilder), typeof(bool));
@@ -68,6 +74,14 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
                 => new MethodCallCodeFragment(HasDefaultTimeToLiveMethod, TimeSpan.FromSeconds(seconds)),
             CassandraAnnotationNames.GcGraceSeconds when annotation.Value is int seconds
                 => new MethodCallCodeFragment(HasGcGraceSecondsMethod, seconds),
+            CassandraAnnotationNames.Compaction when annotation.Value is string compaction
+                && ParseMapLiteral(compaction) is [("class", var strategyClass), ..] compactionEntries
+                => compactionEntries.Count == 1
+                    ? new MethodCallCodeFragment(HasCompactionMethod, strategyClass)
+                    : new MethodCallCodeFragment(HasCompactionMethod, strategyClass, compactionEntries.Skip(1).ToArray()),
+            CassandraAnnotationNames.Caching when annotation.Value is string caching
+                && ParseMapLiteral(caching) is [("keys", var keys), ("rows_per_partition", var rowsPerPartition)]
+                => new MethodCallCodeFragment(HasCachingMethod, keys, rowsPerPartition),
             CassandraAnnotationNames.InsertIfNotExists when annotation.Value is bool insertIfNotExists
                 => insertIfNotExists
                     ? new MethodCallCodeFragment(UseInsertIfNotExistsMethod)
@@ -104,6 +118,114 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
         // Ascending is Cassandra's default clustering order.
         return annotation.Name == CassandraAnnotationNames.ClusteringOrder && annotation.Value is ClusteringOrder.Ascending
             || base.IsHandledByConvention(property, annotation);
+    }
+
+    /// <summary>
+    /// Reads back a CQL map literal as the fluent API writes it (<c>{'name': 'text', 'other': 12}</c>); null when the
+    /// text is anything else, so that the annotation is written as it is.
+    /// </summary>
+    private static List<(string Name, string Value)>? ParseMapLiteral(string literal)
+    {
+        literal = literal.Trim();
+        if (literal.Length < 2 || literal[0] != '{' || literal[^1] != '}')
+        {
+            return null;
+        }
+
+        var entries = new List<(string, string)>();
+        var position = 1;
+        while (true)
+        {
+            SkipSpaces(literal, ref position);
+            if (position < literal.Length && literal[position] == '}' && entries.Count == 0)
+            {
+                return entries;
+            }
+
+            if (ReadTerm(literal, ref position) is not { } name)
+            {
+                return null;
+            }
+
+            SkipSpaces(literal, ref position);
+            if (position >= literal.Length || literal[position++] != ':')
+            {
+                return null;
+            }
+
+            SkipSpaces(literal, ref position);
+            if (ReadTerm(literal, ref position) is not { } value)
+            {
+                return null;
+            }
+
+            entries.Add((name, value));
+            SkipSpaces(literal, ref position);
+            if (position >= literal.Length)
+            {
+                return null;
+            }
+
+            switch (literal[position++])
+            {
+                case ',':
+                    continue;
+                case '}':
+                    return position == literal.Length ? entries : null;
+                default:
+                    return null;
+            }
+        }
+
+        static void SkipSpaces(string text, ref int position)
+        {
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+        }
+
+        // A quoted string ('' escapes a quote) or a bare number.
+        static string? ReadTerm(string text, ref int position)
+        {
+            if (position >= text.Length)
+            {
+                return null;
+            }
+
+            if (text[position] != '\'')
+            {
+                var start = position;
+                while (position < text.Length && (char.IsAsciiDigit(text[position]) || text[position] is '-' or '.'))
+                {
+                    position++;
+                }
+
+                return position > start ? text[start..position] : null;
+            }
+
+            var builder = new System.Text.StringBuilder();
+            position++;
+            while (position < text.Length)
+            {
+                if (text[position] == '\'')
+                {
+                    if (position + 1 < text.Length && text[position + 1] == '\'')
+                    {
+                        builder.Append('\'');
+                        position += 2;
+                        continue;
+                    }
+
+                    position++;
+                    return builder.ToString();
+                }
+
+                builder.Append(text[position++]);
+            }
+
+            return null;
+        }
     }
 
     private static MethodInfo Method(Type type, string name, params Type[] parameters)
