@@ -41,13 +41,19 @@ public sealed class ModelFactoryTests
             [new IndexMetadata("readings_value_idx", "value", IndexKind.Composites, new Dictionary<string, string>()),
              new IndexMetadata("readings_tags_idx", "values(tags)", IndexKind.Composites, new Dictionary<string, string>())],
             new TableOptions { DefaultTimeToLive = 86400, GcGraceSeconds = 864000 });
+        var hits = new TableMetadata(
+            "shop",
+            "hits",
+            [new ColumnMetadata("page", CqlType.Text, ColumnKind.PartitionKey), new ColumnMetadata("views", CqlType.Counter, ColumnKind.Regular)],
+            [],
+            new TableOptions { GcGraceSeconds = 3600 });
         var history = new TableMetadata(
             "shop",
             "__EFMigrationsHistory",
             [new ColumnMetadata("MigrationId", CqlType.Text, ColumnKind.PartitionKey)],
             [],
             new TableOptions());
-        return new KeyspaceMetadata("shop", true, "SimpleStrategy", new Dictionary<string, string>(), [readings, history], [new UserTypeMetadata("shop", "address", AddressType.Fields)]);
+        return new KeyspaceMetadata("shop", true, "SimpleStrategy", new Dictionary<string, string>(), [readings, hits, history], [new UserTypeMetadata("shop", "address", AddressType.Fields)]);
     }
 
     [Fact]
@@ -59,7 +65,9 @@ public sealed class ModelFactoryTests
         var model = factory.Create([Shop()], "shop", new DatabaseModelFactoryOptions());
 
         Assert.Equal("shop", model.DefaultSchema);
-        var table = Assert.Single(model.Tables); // the migrations history is left out
+        Assert.Equal(["hits", "readings"], model.Tables.Select(t => t.Name).Order()); // the migrations history is left out
+        Assert.Equal(3600, model.Tables.Single(t => t.Name == "hits")[CassandraAnnotationNames.GcGraceSeconds]);
+        var table = model.Tables.Single(t => t.Name == "readings");
         Assert.Equal(("shop", "readings"), (table.Schema, table.Name));
         Assert.Equal(["tenant", "day", "at", "sensor"], table.PrimaryKey!.Columns.Select(c => c.Name));
         Assert.Equal(0, Column(table, "tenant")[CassandraAnnotationNames.PartitionKeyOrder]);
@@ -89,7 +97,8 @@ public sealed class ModelFactoryTests
 
         var model = services.GetRequiredService<IScaffoldingModelFactory>().Create(databaseModel, new ModelReverseEngineerOptions());
 
-        var reading = Assert.Single(model.GetEntityTypes());
+        Assert.True(model.FindEntityType("Hit")!.FindProperty("Views")!.IsCounter());
+        var reading = model.FindEntityType("Reading")!;
         Assert.Equal(["Tenant", "Day", "At", "Sensor"], reading.FindPrimaryKey()!.Properties.Select(p => p.Name));
         Assert.Equal(["Tenant", "Day"], reading.GetPartitionKeyProperties().Select(p => p.Name));
         Assert.Equal(["At", "Sensor"], reading.GetClusteringKeyProperties().Select(p => p.Name));
@@ -137,7 +146,9 @@ public sealed class ModelFactoryTests
         Assert.Contains("HasDefaultTimeToLive(", context);
         Assert.Contains("using EntityFrameworkCore.Cassandra.Metadata;", context);
         Assert.DoesNotContain("HasAnnotation(\"Cassandra:", context);
-        var entity = Assert.Single(code.AdditionalFiles).Code;
+        Assert.Contains("HasGcGraceSeconds(3600)", context);
+        Assert.Contains(".HasColumnType(\"counter\")", context);
+        var entity = code.AdditionalFiles.Single(f => f.Path == "Reading.cs").Code;
         Assert.Contains("public List<int>? Samples", entity);
         Assert.Contains("public HashSet<string>? Tags", entity);
         Assert.Contains("public Dictionary<string, int>? Counts", entity);
