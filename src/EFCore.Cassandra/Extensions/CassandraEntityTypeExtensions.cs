@@ -10,7 +10,8 @@ public static class CassandraEntityTypeExtensions
 {
     /// <summary>
     /// The key properties that form the partition key: those named by <c>HasPartitionKey</c>, else those marked with
-    /// <c>[PartitionKey]</c> (in their order), else the first key property.
+    /// <c>[PartitionKey]</c> (in their order), else the first key property. The key belongs to the root of a hierarchy
+    /// (one table), so a derived type answers with its root type's configuration.
     /// </summary>
     public static IReadOnlyList<IReadOnlyProperty> GetPartitionKeyProperties(this IReadOnlyEntityType entityType)
     {
@@ -20,7 +21,7 @@ public static class CassandraEntityTypeExtensions
             return [];
         }
 
-        if (entityType[CassandraAnnotationNames.PartitionKey] is string[] names)
+        if (entityType.GetRootType()[CassandraAnnotationNames.PartitionKey] is string[] names)
         {
             return names.Select(n => entityType.FindProperty(n)).OfType<IReadOnlyProperty>().ToList();
         }
@@ -34,7 +35,7 @@ public static class CassandraEntityTypeExtensions
 
     /// <summary>The names given to <c>HasPartitionKey</c>, or null when the partition key is found by convention.</summary>
     public static IReadOnlyList<string>? GetConfiguredPartitionKey(this IReadOnlyEntityType entityType)
-        => entityType[CassandraAnnotationNames.PartitionKey] as string[];
+        => entityType.GetRootType()[CassandraAnnotationNames.PartitionKey] as string[];
 
     /// <summary>The clustering columns: the key properties after the partition key, in key order.</summary>
     public static IReadOnlyList<IReadOnlyProperty> GetClusteringKeyProperties(this IReadOnlyEntityType entityType)

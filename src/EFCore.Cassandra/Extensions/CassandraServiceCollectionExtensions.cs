@@ -1,3 +1,4 @@
+#pragma warning disable EF1001 // IStateManager is pubternal: the provider registers its subclass of EF's state manager.
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
 using EntityFrameworkCore.Cassandra.Metadata.Conventions;
@@ -8,6 +9,7 @@ using EntityFrameworkCore.Cassandra.Storage.Internal;
 using EntityFrameworkCore.Cassandra.Update.Internal;
 
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.ChangeTracking.Internal;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
@@ -61,6 +63,7 @@ public static class CassandraServiceCollectionExtensions
             .TryAdd<IUpdateSqlGenerator, CassandraUpdateSqlGenerator>()
             .TryAdd<IModificationCommandBatchFactory, CassandraModificationCommandBatchFactory>()
             .TryAdd<IBatchExecutor, CassandraBatchExecutor>()
+            .TryAdd<IStateManager, CassandraStateManager>()
 
             // Query: query extensions, CQL translation and validation, CQL printing, CQL null semantics, per-query
             // command options (consistency, page size, paging state)

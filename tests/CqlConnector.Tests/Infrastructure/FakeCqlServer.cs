@@ -80,7 +80,7 @@ internal sealed class FakeCqlServer : FakeServerHost
                         var query = Encoding.UTF8.GetString(body, 4, length);
                         if (query.Contains("system.local", StringComparison.Ordinal))
                         {
-                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, WriteLocalRow);
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, w => WriteLocalRow(w, "9.9.9"));
                         }
                         else if (query.Contains("system.peers_v2", StringComparison.Ordinal) && Peers.Count > 0)
                         {
@@ -108,23 +108,6 @@ internal sealed class FakeCqlServer : FakeServerHost
         catch (Exception ex) when (ex is OperationCanceledException or IOException or EndOfStreamException or SocketException)
         {
         }
-    }
-
-    /// <summary>system.local of a single-node cluster: release_version 9.9.9 in data center dc1.</summary>
-    private static void WriteLocalRow(CqlBufferWriter writer)
-    {
-        writer.WriteInt32(0x0002); // Rows
-        writer.WriteInt32(0x0001); // Global_tables_spec
-        writer.WriteInt32(2);
-        writer.WriteString("system");
-        writer.WriteString("local");
-        writer.WriteString("release_version");
-        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
-        writer.WriteString("data_center");
-        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
-        writer.WriteInt32(1);
-        writer.WriteBytes("9.9.9"u8);
-        writer.WriteBytes("dc1"u8);
     }
 
     /// <summary>system.peers_v2 rows: each peer at 127.0.0.1 on its own port, in dc1.</summary>

@@ -32,6 +32,23 @@ internal abstract class FakeServerHost : IAsyncDisposable
         _tasks.Add(AcceptLoopAsync());
     }
 
+    /// <summary>The RESULT body of system.local for a single-node cluster in data center dc1 at <paramref name="releaseVersion"/>.</summary>
+    protected static void WriteLocalRow(CqlConnector.Serialization.CqlBufferWriter writer, string releaseVersion)
+    {
+        writer.WriteInt32(0x0002); // Rows
+        writer.WriteInt32(0x0001); // Global_tables_spec
+        writer.WriteInt32(2);
+        writer.WriteString("system");
+        writer.WriteString("local");
+        writer.WriteString("release_version");
+        writer.WriteUInt16((ushort)CqlConnector.Serialization.CqlTypeCode.Varchar);
+        writer.WriteString("data_center");
+        writer.WriteUInt16((ushort)CqlConnector.Serialization.CqlTypeCode.Varchar);
+        writer.WriteInt32(1);
+        writer.WriteBytes(System.Text.Encoding.UTF8.GetBytes(releaseVersion));
+        writer.WriteBytes("dc1"u8);
+    }
+
     /// <summary>Serves one accepted connection until it closes or the server stops.</summary>
     protected abstract Task ServeAsync(Socket socket);
 

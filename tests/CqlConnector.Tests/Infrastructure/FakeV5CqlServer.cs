@@ -204,7 +204,7 @@ internal sealed class FakeV5CqlServer : FakeServerHost
             var query = Encoding.UTF8.GetString(body, 4, length);
             if (query.Contains("system.local", StringComparison.Ordinal))
             {
-                AppendEnvelope(envelopes, header.StreamId, Opcode.Result, WriteLocalRow);
+                AppendEnvelope(envelopes, header.StreamId, Opcode.Result, w => WriteLocalRow(w, "5.0.0"));
             }
             else if (query.Contains(" system.", StringComparison.Ordinal) || query.Contains(" system_schema.", StringComparison.Ordinal))
             {
@@ -252,23 +252,6 @@ internal sealed class FakeV5CqlServer : FakeServerHost
         }
 
         await stream.WriteAsync(bytes, Stop.Token);
-    }
-
-    /// <summary>system.local of a single-node cluster: release_version 5.0.0 in data center dc1.</summary>
-    private static void WriteLocalRow(CqlBufferWriter writer)
-    {
-        writer.WriteInt32(0x0002); // Rows
-        writer.WriteInt32(0x0001); // Global_tables_spec
-        writer.WriteInt32(2);
-        writer.WriteString("system");
-        writer.WriteString("local");
-        writer.WriteString("release_version");
-        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
-        writer.WriteString("data_center");
-        writer.WriteUInt16((ushort)CqlTypeCode.Varchar);
-        writer.WriteInt32(1);
-        writer.WriteBytes("5.0.0"u8);
-        writer.WriteBytes("dc1"u8);
     }
 
     private static void WriteSingleValueRows(CqlBufferWriter writer, string column, CqlTypeCode type, ReadOnlySpan<byte> value)

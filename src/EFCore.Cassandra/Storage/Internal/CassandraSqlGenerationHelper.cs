@@ -94,6 +94,23 @@ public class CassandraSqlGenerationHelper(RelationalSqlGenerationHelperDependenc
                 : '_');
         }
 
+        // A reserved keyword is not an identifier in CQL, so ":limit" does not parse; EF names parameters after the captured
+        // variables (a local called "limit" or "order"), so such names get a trailing underscore.
+        if (ReservedKeywords.Contains(builder.ToString()))
+        {
+            builder.Append('_');
+        }
+
         return builder.ToString();
     }
+
+    // The reserved keywords of CQL 3 up to Cassandra 5 (unreserved keywords are valid identifiers and marker names).
+    private static readonly HashSet<string> ReservedKeywords = new(StringComparer.Ordinal)
+    {
+        "add", "allow", "alter", "and", "apply", "asc", "authorize", "batch", "begin", "by", "cast", "columnfamily", "create",
+        "default", "delete", "desc", "describe", "drop", "entries", "execute", "from", "full", "grant", "if", "in", "index",
+        "infinity", "insert", "into", "is", "keyspace", "limit", "materialized", "mbean", "mbeans", "modify", "nan",
+        "norecursive", "not", "null", "of", "on", "or", "order", "primary", "rename", "replace", "revoke", "schema", "select",
+        "set", "table", "to", "token", "truncate", "unlogged", "unset", "update", "use", "using", "view", "where", "with",
+    };
 }

@@ -86,12 +86,25 @@ public class CassandraSaveChangesExecutor(
             if (toRun.Count > 0)
             {
                 var session = ((CqlConnection)connection.DbConnection).CqlDataSource.Session;
-                var statements = await BuildStatementsAsync(session, units, toRun, cancellationToken).ConfigureAwait(false);
-                var results = await session.ExecuteConcurrentAsync(statements, _options.MaxStatementsInFlight, null, cancellationToken)
+                var statements = await BuildStatementsAsync(session, units, toRun, outcomes, cancellationToken).ConfigureAwait(false);
+
+                // Once requests are sent, a cancellation stops the sending of further statements only: the requests in
+                // flight are awaited (not abandoned), so that what was written is known and accepted below, and the next
+                // SaveChanges does not send an applied counter delta or insert again.
+                var results = await session.ExecuteConcurrentAsync(
+                        UntilCancelled(statements.Select(s => s.Statement), cancellationToken),
+                        _options.MaxStatementsInFlight,
+                        null,
+                        CancellationToken.None)
                     .ConfigureAwait(false);
                 for (var r = 0; r < results.Count; r++)
                 {
-                    outcomes[toRun[r]] = Evaluate(units[toRun[r]], results[r]);
+                    outcomes[statements[r].Unit] = Evaluate(units[statements[r].Unit], results[r]);
+                }
+
+                for (var r = results.Count; r < statements.Count; r++)
+                {
+                    outcomes[statements[r].Unit] = Outcome.NotSent;
                 }
             }
 
@@ -99,18 +112,23 @@ public class CassandraSaveChangesExecutor(
             {
                 for (var i = 0; i < units.Count; i++)
                 {
+                    if (outcomes[i].IsNotSent)
+                    {
+                        continue;
+                    }
+
                     if (outcomes[i].Exception is { } exception)
                     {
                         await logger.CommandErrorAsync(
                             connection, logCommands![i]!, logCommands[i]!.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
                             commandIds![i], connection.ConnectionId, exception, startTime, stopwatch.Elapsed, CommandSource.SaveChanges,
-                            cancellationToken).ConfigureAwait(false);
+                            CancellationToken.None).ConfigureAwait(false);
                     }
                     else
                     {
                         await logger.CommandNonQueryExecutedAsync(
                             connection, logCommands![i]!, logCommands[i]!.CommandText, currentContext.Context, commandIds![i],
-                            connection.ConnectionId, -1, startTime, stopwatch.Elapsed, CommandSource.SaveChanges, cancellationToken)
+                            connection.ConnectionId, -1, startTime, stopwatch.Elapsed, CommandSource.SaveChanges, CancellationToken.None)
                             .ConfigureAwait(false);
                     }
                 }
@@ -122,8 +140,41 @@ public class CassandraSaveChangesExecutor(
         }
 
         ForgetWriteOptions(units, outcomes);
+        if (outcomes.Any(o => o.IsNotSent))
+        {
+            ThrowCancelled(units, outcomes, cancellationToken);
+        }
+
         ThrowOnFailures(units, outcomes);
         return commands.Count;
+    }
+
+    private static IEnumerable<CqlStatement> UntilCancelled(IEnumerable<CqlStatement> statements, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            yield return statement;
+        }
+    }
+
+    private void ThrowCancelled(List<CqlWriteUnit> units, Outcome[] outcomes, CancellationToken cancellationToken)
+    {
+        if (AcceptsChanges)
+        {
+            AcceptSucceeded(units, outcomes);
+        }
+
+        var sent = outcomes.Count(o => !o.IsNotSent);
+        throw new OperationCanceledException(
+            $"SaveChanges was cancelled after {sent} of its {units.Count} requests were sent. Those requests were awaited: the entries "
+            + "they wrote were accepted (unless SaveChanges(acceptAllChangesOnSuccess: false) was called), and the entries not "
+            + "written keep their state, so SaveChanges again sends only those (and any that failed).",
+            cancellationToken);
     }
 
     /// <summary>Runs the statements one after another on the driver's synchronous path.</summary>
@@ -205,38 +256,49 @@ public class CassandraSaveChangesExecutor(
         return CqlWriteUnit.Group(writes, _options.UseLoggedBatch, maxPerBatch ?? _options.MaxStatementsPerBatch);
     }
 
-    private async Task<List<CqlStatement>> BuildStatementsAsync(
+    // A unit whose statement cannot be prepared (the table or a column is missing, a type differs) fails on its own:
+    // its outcome records the server's answer and the other units are still sent.
+    private async Task<List<(int Unit, CqlStatement Statement)>> BuildStatementsAsync(
         CqlSession session,
         List<CqlWriteUnit> units,
         List<int> toRun,
+        Outcome[] outcomes,
         CancellationToken cancellationToken)
     {
         var cache = Prepared.GetValue(session, static _ => new ConcurrentDictionary<string, Task<PreparedStatement>>(StringComparer.Ordinal));
-        var statements = new List<CqlStatement>(toRun.Count);
+        var statements = new List<(int, CqlStatement)>(toRun.Count);
         foreach (var index in toRun)
         {
             var unit = units[index];
             CqlStatement statement;
-            if (unit.BatchType is { } batchType)
+            try
             {
-                var batch = new BatchStatement(batchType);
-                foreach (var write in unit.Writes)
+                if (unit.BatchType is { } batchType)
                 {
-                    batch.Add(await BindAsync(session, cache, write, cancellationToken).ConfigureAwait(false));
-                }
+                    var batch = new BatchStatement(batchType);
+                    foreach (var write in unit.Writes)
+                    {
+                        batch.Add(await BindAsync(session, cache, write, cancellationToken).ConfigureAwait(false));
+                    }
 
-                statement = batch;
+                    statement = batch;
+                }
+                else
+                {
+                    statement = await BindAsync(session, cache, unit.Writes[0], cancellationToken).ConfigureAwait(false);
+                }
             }
-            else
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                statement = await BindAsync(session, cache, unit.Writes[0], cancellationToken).ConfigureAwait(false);
+                outcomes[index] = new Outcome(exception, false);
+                continue;
             }
 
             statement.IsIdempotent = unit.IsIdempotent;
             statement.Consistency = _options.Consistency ?? statement.Consistency;
             statement.SerialConsistency = _options.SerialConsistency;
             statement.Timeout = _options.RequestTimeout ?? statement.Timeout;
-            statements.Add(statement);
+            statements.Add((index, statement));
         }
 
         return statements;
@@ -249,17 +311,27 @@ public class CassandraSaveChangesExecutor(
         CancellationToken cancellationToken)
     {
         var preparation = cache.GetOrAdd(write.Text, static (text, s) => s.PrepareAsync(text), session);
-        PreparedStatement prepared;
-        try
+        if (!preparation.IsCompleted)
         {
-            prepared = await preparation.WaitAsync(cancellationToken).ConfigureAwait(false);
+            // A failed preparation is never kept: the next SaveChanges prepares again (the schema may have been fixed),
+            // also when this caller stopped waiting for it.
+            _ = preparation.ContinueWith(
+                static (task, state) =>
+                {
+                    var (c, text) = ((ConcurrentDictionary<string, Task<PreparedStatement>>, string))state!;
+                    c.TryRemove(new KeyValuePair<string, Task<PreparedStatement>>(text, task));
+                },
+                (cache, write.Text),
+                CancellationToken.None,
+                TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
         }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        else if (!preparation.IsCompletedSuccessfully)
         {
             cache.TryRemove(new KeyValuePair<string, Task<PreparedStatement>>(write.Text, preparation));
-            throw;
         }
 
+        var prepared = await preparation.WaitAsync(cancellationToken).ConfigureAwait(false);
         return prepared.Bind(write.Values);
     }
 
@@ -300,6 +372,14 @@ public class CassandraSaveChangesExecutor(
     }
 
     // Options set on an entity apply to its next write only.
+    // False under SaveChanges(acceptAllChangesOnSuccess: false). The state manager is resolved when needed: it depends
+    // (through IDatabase) on this executor.
+#pragma warning disable EF1001 // the state manager is pubternal; only the provider's own subclass is read
+    private bool AcceptsChanges
+        => currentContext.Context.GetService<Microsoft.EntityFrameworkCore.ChangeTracking.Internal.IStateManager>()
+            is not CassandraStateManager { AcceptAllChangesOnSuccess: false };
+#pragma warning restore EF1001
+
     private void ForgetWriteOptions(List<CqlWriteUnit> units, Outcome[] outcomes)
     {
         if (writeOptions.IsEmpty)
@@ -309,7 +389,7 @@ public class CassandraSaveChangesExecutor(
 
         for (var i = 0; i < units.Count; i++)
         {
-            if (outcomes[i].Exception is null && !outcomes[i].IsNotApplied)
+            if (outcomes[i].Exception is null && !outcomes[i].IsNotApplied && !outcomes[i].IsNotSent)
             {
                 foreach (var write in units[i].Writes)
                 {
@@ -358,21 +438,30 @@ public class CassandraSaveChangesExecutor(
             return;
         }
 
-        AcceptSucceeded(units, outcomes);
+        // With SaveChanges(acceptAllChangesOnSuccess: false) the caller accepts changes itself: nothing is accepted here,
+        // and the exception's entries tell which ones were not written.
+        var accept = AcceptsChanges;
+        if (accept)
+        {
+            AcceptSucceeded(units, outcomes);
+        }
 
         if (failed is null && !notAppliedInserts)
         {
             throw new DbUpdateConcurrencyException(
                 $"The lightweight transaction of {Describe(conflicts!)} was not applied: the row's concurrency token no longer has "
                 + "the value that was read (another writer changed or deleted the row). The other entries of this SaveChanges "
-                + "were saved. Reload the entries named here (or use the values in this exception's entries), then save again.",
+                + (accept ? "were saved and accepted. " : "were saved but not accepted (acceptAllChangesOnSuccess is false). ") + "Reload the entries named here (or use the values in this exception's entries), then save again.",
                 conflicts!);
         }
 
         var all = (failed ?? []).Concat(conflicts ?? []).ToList();
         var message = new System.Text.StringBuilder()
-            .Append(all.Count).Append(" of the entries of this SaveChanges were not saved; the others were saved and accepted, ")
-            .Append("so SaveChanges again sends only these. ");
+            .Append(all.Count).Append(" of the entries of this SaveChanges were not saved; ")
+            .Append(accept
+                ? "the others were saved and accepted, so SaveChanges again sends only these. "
+                : "the others were saved but, as acceptAllChangesOnSuccess is false, not accepted: accept them yourself "
+                    + "(ChangeTracker.AcceptAllChanges would also accept these failed ones), or SaveChanges again sends them too. ");
         if (conflicts is not null)
         {
             message.Append("Not applied (IF NOT EXISTS found the row, or a concurrency token changed): ").Append(Describe(conflicts)).Append(". ");
@@ -401,7 +490,7 @@ public class CassandraSaveChangesExecutor(
     {
         for (var i = 0; i < units.Count; i++)
         {
-            if (outcomes[i].Exception is not null || outcomes[i].IsNotApplied)
+            if (outcomes[i].Exception is not null || outcomes[i].IsNotApplied || outcomes[i].IsNotSent)
             {
                 continue;
             }
@@ -437,8 +526,10 @@ public class CassandraSaveChangesExecutor(
             : description;
     }
 
-    private readonly record struct Outcome(Exception? Exception, bool IsNotApplied)
+    private readonly record struct Outcome(Exception? Exception, bool IsNotApplied, bool IsNotSent = false)
     {
         public static Outcome NotApplied => new(null, true);
+
+        public static Outcome NotSent => new(null, false, true);
     }
 }

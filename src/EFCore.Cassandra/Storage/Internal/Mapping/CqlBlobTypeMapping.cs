@@ -14,7 +14,7 @@ public class CqlBlobTypeMapping : ByteArrayTypeMapping
 
     /// <summary>Creates the mapping.</summary>
     public CqlBlobTypeMapping()
-        : base(new RelationalTypeMappingParameters(new CoreTypeMappingParameters(typeof(byte[])), "blob", StoreTypePostfix.None, System.Data.DbType.Binary))
+        : base(new RelationalTypeMappingParameters(new CoreTypeMappingParameters(typeof(byte[]), comparer: CqlValueComparers.Bytes, keyComparer: CqlValueComparers.Bytes), "blob", StoreTypePostfix.None, System.Data.DbType.Binary))
     {
     }
 

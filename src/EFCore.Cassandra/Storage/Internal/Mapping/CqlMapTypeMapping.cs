@@ -24,7 +24,7 @@ public class CqlMapTypeMapping : CqlCompositeTypeMapping
         : base(
             clrType,
             $"map<{NestedStoreTypeOf(keyMapping)}, {NestedStoreTypeOf(valueMapping)}>",
-            CqlValueComparers.Map(clrType, keyType, valueType, valueMapping.Comparer),
+            CqlValueComparers.Map(clrType, keyType, valueType, keyMapping.Comparer, valueMapping.Comparer),
             [keyMapping, valueMapping])
     {
     }

@@ -6,7 +6,7 @@ namespace EntityFrameworkCore.Cassandra.Storage.Internal.Mapping;
 
 /// <summary>
 /// CQL <c>set&lt;T&gt;</c> ↔ <see cref="HashSet{T}"/>, <see cref="ISet{T}"/> or <see cref="IReadOnlySet{T}"/>.
-/// Changes to the elements are detected; SaveChanges writes the whole set.
+/// Changes to the elements (also inside an element: a UDT field, a blob's bytes) are detected; SaveChanges writes the whole set.
 /// </summary>
 /// <remarks>
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
@@ -19,7 +19,7 @@ public class CqlSetTypeMapping : CqlCompositeTypeMapping
     /// <param name="elementType">The element type.</param>
     /// <param name="elementMapping">The element's mapping.</param>
     public CqlSetTypeMapping(Type clrType, Type elementType, RelationalTypeMapping elementMapping)
-        : base(clrType, $"set<{NestedStoreTypeOf(elementMapping)}>", CqlValueComparers.Set(clrType, elementType), [elementMapping])
+        : base(clrType, $"set<{NestedStoreTypeOf(elementMapping)}>", CqlValueComparers.Set(clrType, elementType, elementMapping.Comparer), [elementMapping])
     {
     }
 

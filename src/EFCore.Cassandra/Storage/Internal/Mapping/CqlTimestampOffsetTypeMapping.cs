@@ -14,7 +14,11 @@ public class CqlTimestampOffsetTypeMapping : DateTimeOffsetTypeMapping
 
     /// <summary>Creates the mapping.</summary>
     public CqlTimestampOffsetTypeMapping()
-        : base("timestamp", System.Data.DbType.DateTimeOffset)
+        : base(
+            new RelationalTypeMappingParameters(
+                new CoreTypeMappingParameters(typeof(DateTimeOffset), comparer: CqlValueComparers.TimestampOffset, keyComparer: CqlValueComparers.TimestampOffset),
+                "timestamp",
+                dbType: System.Data.DbType.DateTimeOffset))
     {
     }
 

@@ -14,7 +14,11 @@ public class CqlTimestampTypeMapping : DateTimeTypeMapping
 
     /// <summary>Creates the mapping.</summary>
     public CqlTimestampTypeMapping()
-        : base("timestamp", System.Data.DbType.DateTime)
+        : base(
+            new RelationalTypeMappingParameters(
+                new CoreTypeMappingParameters(typeof(DateTime), comparer: CqlValueComparers.Timestamp, keyComparer: CqlValueComparers.Timestamp),
+                "timestamp",
+                dbType: System.Data.DbType.DateTime))
     {
     }
 

@@ -18,7 +18,11 @@ public class CqlTupleTypeMapping : CqlCompositeTypeMapping
     /// <param name="clrType">The value tuple type.</param>
     /// <param name="componentMappings">One mapping per component.</param>
     public CqlTupleTypeMapping(Type clrType, IReadOnlyList<RelationalTypeMapping> componentMappings)
-        : base(clrType, $"frozen<tuple<{string.Join(", ", componentMappings.Select(NestedStoreTypeOf))}>>", null, componentMappings)
+        : base(
+            clrType,
+            $"frozen<tuple<{string.Join(", ", componentMappings.Select(NestedStoreTypeOf))}>>",
+            CqlValueComparers.Tuple(clrType, componentMappings.Select(m => m.Comparer).ToList()),
+            componentMappings)
     {
     }
 
