@@ -53,11 +53,11 @@ public sealed class WriteOptionsTests(CassandraContextFixture<WriteOptionsTests>
         await using (var context = fixture.CreateContext())
         {
             context.People.AddRange(shortLived, kept);
-            context.Entry(shortLived).SetWriteOptions(new CassandraWriteOptions { TimeToLive = TimeSpan.FromSeconds(1) });
+            context.Entry(shortLived).SetWriteOptions(new CassandraWriteOptions { TimeToLive = TimeSpan.FromSeconds(2) });
             await context.SaveChangesAsync(new CassandraWriteOptions { TimeToLive = TimeSpan.FromSeconds(300) });
 
             Assert.InRange((await ReadNameCellAsync(kept.Id)).Ttl!.Value, 250, 300);
-            Assert.InRange((await ReadNameCellAsync(shortLived.Id)).Ttl!.Value, 0, 1);
+            Assert.InRange((await ReadNameCellAsync(shortLived.Id)).Ttl!.Value, 0, 2);
 
             // The next write of the same entity has no TTL any more.
             kept.Name = "kept, renamed";
@@ -65,7 +65,7 @@ public sealed class WriteOptionsTests(CassandraContextFixture<WriteOptionsTests>
             Assert.Null((await ReadNameCellAsync(kept.Id)).Ttl);
         }
 
-        await Task.Delay(2500);
+        await Task.Delay(3500);
         await using var reader = fixture.CreateContext();
         Assert.Null(await reader.People.FirstOrDefaultAsync(p => p.Id == shortLived.Id));
         Assert.NotNull(await reader.People.FirstOrDefaultAsync(p => p.Id == kept.Id));
