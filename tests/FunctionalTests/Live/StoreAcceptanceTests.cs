@@ -96,6 +96,59 @@ public class StoreAcceptanceTests(StoreFixture fixture) : IClassFixture<StoreFix
     }
 
     [Fact]
+    public async Task Enums_in_collections_and_tuples_round_trip_and_track_changes()
+    {
+        var written = new MoodBoard
+        {
+            Id = Guid.NewGuid(),
+            History = [Mood.Happy, Mood.Grumpy, Mood.Happy],
+            Week = [Mood.Calm, Mood.Grumpy],
+            Seen = [Mood.Calm, Mood.Happy],
+            ByPerson = new() { ["ann"] = Mood.Grumpy, ["bob"] = Mood.Calm },
+            Counts = new() { [Mood.Happy] = 3, [Mood.Grumpy] = 1 },
+            Latest = (7, Mood.Grumpy),
+        };
+        await using (var context = fixture.CreateContext())
+        {
+            context.Add(written);
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = fixture.CreateContext())
+        {
+            var read = await context.MoodBoards.SingleAsync(b => b.Id == written.Id);
+            Assert.Equal(written.History, read.History);
+            Assert.Equal(written.Week, read.Week);
+            Assert.True(written.Seen.SetEquals(read.Seen!));
+            Assert.Equal(written.ByPerson, read.ByPerson);
+            Assert.Equal(written.Counts, read.Counts);
+            Assert.Equal((7, Mood.Grumpy), read.Latest);
+            Assert.False(context.ChangeTracker.HasChanges());
+
+            // Changes inside the collections are seen by the comparers and written.
+            read.History!.Add(Mood.Calm);
+            read.Week![0] = Mood.Happy;
+            read.Seen!.Remove(Mood.Calm);
+            read.ByPerson!["bob"] = Mood.Happy;
+            read.Counts![Mood.Calm] = 9;
+            read.Latest = (8, Mood.Calm);
+            Assert.True(context.ChangeTracker.HasChanges());
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = fixture.CreateContext())
+        {
+            var read = await context.MoodBoards.SingleAsync(b => b.Id == written.Id);
+            Assert.Equal([Mood.Happy, Mood.Grumpy, Mood.Happy, Mood.Calm], read.History);
+            Assert.Equal([Mood.Happy, Mood.Grumpy], read.Week);
+            Assert.Equal([Mood.Happy], read.Seen!);
+            Assert.Equal(Mood.Happy, read.ByPerson!["bob"]);
+            Assert.Equal(9, read.Counts![Mood.Calm]);
+            Assert.Equal((8, Mood.Calm), read.Latest);
+        }
+    }
+
+    [Fact]
     public async Task Rows_come_back_in_clustering_order_and_share_the_static_column()
     {
         var sensor = Guid.NewGuid();

@@ -8,14 +8,17 @@ using CqlConnector;
 using EntityFrameworkCore.Cassandra.Metadata.Attributes;
 using EntityFrameworkCore.Cassandra.Storage.Internal.Mapping;
 
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace EntityFrameworkCore.Cassandra.Storage.Internal;
 
 /// <summary>
 /// Maps CLR types to CQL types and back: one <see cref="RelationalTypeMapping"/> per CQL type, found by CLR type or by
 /// CQL type name (as given to <c>HasColumnType</c>); collections, value tuples and <c>[UserDefinedType]</c> classes
-/// are mapped from the mappings of their components. Enums get EF's value converter to their underlying integer.
+/// are mapped from the mappings of their components. Enums get EF's value converter to their underlying integer,
+/// also as elements of collections and tuples (the collection gets a converter of the whole value).
 /// </summary>
 /// <remarks>
 /// A string property with <c>IsUnicode(false)</c> maps to <c>ascii</c>; a <see cref="Guid"/> with
@@ -190,7 +193,12 @@ public class CassandraTypeMappingSource(
         return result;
     }
 
-    /// <summary>A list, set, map, tuple or user-defined type whose components are all mapped (without converters).</summary>
+    /// <summary>
+    /// A list, set, map, tuple or user-defined type whose components are all mapped. A component with a value
+    /// converter (an enum) is stored as its provider type: the collection maps like the same collection of provider
+    /// values (<c>List&lt;Mood&gt;</c> as <c>list&lt;int&gt;</c>) with a converter of the whole value, and a comparer
+    /// that compares the elements as the model sees them.
+    /// </summary>
     private RelationalTypeMapping? FindCompositeMapping(Type clrType)
     {
         if (clrType.GetCustomAttribute<UserDefinedTypeAttribute>() is { } udt)
@@ -200,9 +208,14 @@ public class CassandraTypeMappingSource(
 
         if (clrType.IsArray && clrType.GetArrayRank() == 1)
         {
-            return Component(clrType.GetElementType()!) is { } arrayElement
-                ? new CqlListTypeMapping(clrType, clrType.GetElementType()!, arrayElement)
-                : null;
+            var arrayElementType = clrType.GetElementType()!;
+            return Component(arrayElementType) is not { } arrayElement ? null
+                : arrayElement.Converter is null ? new CqlListTypeMapping(clrType, arrayElementType, arrayElement)
+                : Converted(
+                    clrType,
+                    ProviderType(arrayElementType, arrayElement).MakeArrayType(),
+                    p => CqlCompositeConverters.Sequence(clrType, p, arrayElement.Converter),
+                    CqlValueComparers.Sequence(clrType, arrayElementType, arrayElement.Comparer));
         }
 
         if (!clrType.IsGenericType)
@@ -214,28 +227,79 @@ public class CassandraTypeMappingSource(
         var arguments = clrType.GetGenericArguments();
         if (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>))
         {
-            return Component(arguments[0]) is { } element ? new CqlListTypeMapping(clrType, arguments[0], element) : null;
+            return Component(arguments[0]) is not { } element ? null
+                : element.Converter is null ? new CqlListTypeMapping(clrType, arguments[0], element)
+                : Converted(
+                    clrType,
+                    typeof(List<>).MakeGenericType(ProviderType(arguments[0], element)),
+                    p => CqlCompositeConverters.Sequence(clrType, p, element.Converter),
+                    CqlValueComparers.Sequence(clrType, arguments[0], element.Comparer));
         }
 
         if (definition == typeof(HashSet<>) || definition == typeof(ISet<>) || definition == typeof(IReadOnlySet<>))
         {
-            return Component(arguments[0]) is { } element ? new CqlSetTypeMapping(clrType, arguments[0], element) : null;
+            return Component(arguments[0]) is not { } element ? null
+                : element.Converter is null ? new CqlSetTypeMapping(clrType, arguments[0], element)
+                : Converted(
+                    clrType,
+                    typeof(HashSet<>).MakeGenericType(ProviderType(arguments[0], element)),
+                    p => CqlCompositeConverters.Set(clrType, p, element.Converter),
+                    CqlValueComparers.Set(clrType, arguments[0], element.Comparer));
         }
 
         if (definition == typeof(Dictionary<,>) || definition == typeof(IDictionary<,>) || definition == typeof(IReadOnlyDictionary<,>))
         {
-            return Component(arguments[0]) is { } key && Component(arguments[1]) is { } value
-                ? new CqlMapTypeMapping(clrType, arguments[0], arguments[1], key, value)
-                : null;
+            return Component(arguments[0]) is not { } key || Component(arguments[1]) is not { } value ? null
+                : key.Converter is null && value.Converter is null ? new CqlMapTypeMapping(clrType, arguments[0], arguments[1], key, value)
+                : Converted(
+                    clrType,
+                    typeof(Dictionary<,>).MakeGenericType(ProviderType(arguments[0], key), ProviderType(arguments[1], value)),
+                    p => CqlCompositeConverters.Map(clrType, p, key.Converter, value.Converter),
+                    CqlValueComparers.Map(clrType, arguments[0], arguments[1], key.Comparer, value.Comparer));
         }
 
         if (clrType.IsValueType && clrType.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal) && arguments.Length <= 7)
         {
             var components = arguments.Select(Component).ToList();
-            return components.All(c => c is not null) ? new CqlTupleTypeMapping(clrType, components!) : null;
+            if (components.Any(c => c is null))
+            {
+                return null;
+            }
+
+            return components.All(c => c!.Converter is null) ? new CqlTupleTypeMapping(clrType, components!)
+                : Converted(
+                    clrType,
+                    definition.MakeGenericType(arguments.Select((a, i) => ProviderType(a, components[i]!)).ToArray()),
+                    p => CqlCompositeConverters.Tuple(clrType, p, components.Select(c => c!.Converter).ToList()),
+                    CqlValueComparers.Tuple(clrType, components.Select(c => c!.Comparer).ToList()));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The mapping of <paramref name="providerType"/> (the same collection of the components' provider types) with
+    /// <paramref name="converter"/> composed on it, so that the model sees <paramref name="clrType"/>; the
+    /// <paramref name="comparer"/> compares model values.
+    /// </summary>
+    private RelationalTypeMapping? Converted(
+        Type clrType, Type providerType, Func<Type, ValueConverter> converter, ValueComparer comparer)
+        => FindCompositeMapping(providerType) is { Converter: null } providerMapping
+            ? (RelationalTypeMapping)providerMapping.WithComposedConverter(converter(providerType), comparer, comparer, elementMapping: null, jsonValueReaderWriter: null)
+            : null;
+
+    // The CLR type a component is bound as: its converter's provider type (nullable when the component is).
+    private static Type ProviderType(Type componentType, RelationalTypeMapping mapping)
+    {
+        if (mapping.Converter is not { } converter)
+        {
+            return componentType;
+        }
+
+        var provider = converter.ProviderClrType;
+        return Nullable.GetUnderlyingType(componentType) is not null && provider.IsValueType && Nullable.GetUnderlyingType(provider) is null
+            ? typeof(Nullable<>).MakeGenericType(provider)
+            : provider;
     }
 
     private CqlUserDefinedTypeMapping? UserDefinedType(Type clrType, string name)
@@ -253,7 +317,8 @@ public class CassandraTypeMappingSource(
                 continue;
             }
 
-            if (Component(property.PropertyType) is not { } fieldMapping)
+            // The driver binds a UDT's fields as they are: a field that needs a converter cannot be mapped.
+            if (Component(property.PropertyType) is not { Converter: null } fieldMapping)
             {
                 return null;
             }
@@ -264,10 +329,7 @@ public class CassandraTypeMappingSource(
         return fields.Count == 0 ? null : new CqlUserDefinedTypeMapping(clrType, name, fields);
     }
 
-    // A component must be stored as it is: the driver's codecs encode the CLR value, so no converter can apply.
-    private RelationalTypeMapping? Component(Type type)
-    {
-        var mapping = FindMapping(Nullable.GetUnderlyingType(type) ?? type);
-        return mapping is { Converter: null } ? mapping : null;
-    }
+    // A component's mapping, with the converter EF chose for it (an enum's, to its underlying integer) if any; the
+    // composite converts the components before the driver's codecs see the value.
+    private RelationalTypeMapping? Component(Type type) => FindMapping(Nullable.GetUnderlyingType(type) ?? type);
 }

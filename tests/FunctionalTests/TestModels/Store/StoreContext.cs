@@ -21,6 +21,8 @@ public class StoreContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<Bulk> Bulk => Set<Bulk>();
 
+    public DbSet<MoodBoard> MoodBoards => Set<MoodBoard>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasKeyspaceReplication(CassandraReplication.SimpleStrategy(1)).HasKeyspaceDurableWrites(true);
@@ -30,6 +32,7 @@ public class StoreContext(DbContextOptions options) : DbContext(options)
             .HasCaching("ALL", "NONE");
         modelBuilder.Entity<PageViews>().ToTable("page_views");
         modelBuilder.Entity<Bulk>().ToTable("bulk");
+        modelBuilder.Entity<MoodBoard>().ToTable("mood_boards");
         modelBuilder.Entity<Document>().ToTable("documents");
         modelBuilder.Entity<Token>().ToTable("tokens").HasDefaultTimeToLive(TimeSpan.FromSeconds(2));
         modelBuilder.Entity<Note>(e =>

@@ -163,3 +163,21 @@ public class Bulk
 
     public int N { get; set; }
 }
+
+/// <summary>Enums inside collections and tuples: stored as their underlying integers.</summary>
+public class MoodBoard
+{
+    public Guid Id { get; set; }
+
+    public List<Mood>? History { get; set; }
+
+    public Mood[]? Week { get; set; }
+
+    public HashSet<Mood>? Seen { get; set; }
+
+    public Dictionary<string, Mood>? ByPerson { get; set; }
+
+    public Dictionary<Mood, int>? Counts { get; set; }
+
+    public (int Day, Mood Mood) Latest { get; set; }
+}

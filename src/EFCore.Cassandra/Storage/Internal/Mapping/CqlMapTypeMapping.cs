@@ -47,6 +47,15 @@ public class CqlMapTypeMapping : CqlCompositeTypeMapping
     protected override string GenerateNonNullSqlLiteral(object value)
         => "{" + string.Join(
             ", ",
-            ((IDictionary)value).Cast<DictionaryEntry>()
-                .Select(e => ElementLiteral(ElementMappings[0], e.Key) + ": " + ElementLiteral(ElementMappings[1], e.Value))) + "}";
+            Entries((IDictionary)value).Select(e => ElementLiteral(ElementMappings[0], e.Key) + ": " + ElementLiteral(ElementMappings[1], e.Value))) + "}";
+
+    // IDictionary's own enumerator: enumerating a Dictionary<K, V> as IEnumerable yields KeyValuePairs, not DictionaryEntries.
+    private static IEnumerable<DictionaryEntry> Entries(IDictionary map)
+    {
+        var entries = map.GetEnumerator();
+        while (entries.MoveNext())
+        {
+            yield return entries.Entry;
+        }
+    }
 }
