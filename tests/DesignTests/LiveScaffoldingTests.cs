@@ -27,7 +27,7 @@ public sealed class LiveScaffoldingTests : IAsyncLifetime
         _dataSource = CqlDataSource.Create($"Contact Points={endpoint.Host};Port={endpoint.Port}");
         foreach (var cql in new[]
         {
-            $"CREATE KEYSPACE {_keyspace} WITH replication = {{'class': 'SimpleStrategy', 'replication_factor': 1}}",
+            $"CREATE KEYSPACE {_keyspace} WITH replication = {{'class': 'SimpleStrategy', 'replication_factor': 2}} AND durable_writes = false",
             $"""
              CREATE TABLE {_keyspace}.readings (
                  tenant text, day int, at timestamp, sensor uuid, site text static, value double,
@@ -80,5 +80,9 @@ public sealed class LiveScaffoldingTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(1), reading.GetDefaultTimeToLive());
         Assert.Equal(typeof(Dictionary<string, int>), reading.FindProperty("Counts")!.ClrType);
         Assert.Equal(["Id"], model.FindEntityType("User")!.GetPartitionKeyProperties().Select(p => p.Name));
+
+        // The keyspace's own settings, read from the node (which stores the class by its Java name).
+        Assert.Equal("{'class': 'SimpleStrategy', 'replication_factor': 2}", model.GetKeyspaceReplication(_keyspace));
+        Assert.False(model.GetKeyspaceDurableWrites(_keyspace));
     }
 }

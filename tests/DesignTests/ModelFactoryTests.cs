@@ -53,7 +53,12 @@ public sealed class ModelFactoryTests
             [new ColumnMetadata("MigrationId", CqlType.Text, ColumnKind.PartitionKey)],
             [],
             new TableOptions());
-        return new KeyspaceMetadata("shop", true, "SimpleStrategy", new Dictionary<string, string>(), [readings, hits, history], [new UserTypeMetadata("shop", "address", AddressType.Fields)]);
+        return new KeyspaceMetadata(
+            "shop",
+            true,
+            "org.apache.cassandra.locator.SimpleStrategy",
+            new Dictionary<string, string> { ["replication_factor"] = "1" },
+            [readings, hits, history], [new UserTypeMetadata("shop", "address", AddressType.Fields)]);
     }
 
     [Fact]
@@ -152,6 +157,70 @@ public sealed class ModelFactoryTests
         Assert.Contains("public List<int>? Samples", entity);
         Assert.Contains("public HashSet<string>? Tags", entity);
         Assert.Contains("public Dictionary<string, int>? Counts", entity);
+    }
+
+    [Fact]
+    public void Keyspace_replication_and_durable_writes_are_scaffolded_as_fluent_calls()
+    {
+        using var services = DesignServices.Create();
+        var factory = (CassandraDatabaseModelFactory)services.GetRequiredService<IDatabaseModelFactory>();
+        var metrics = new KeyspaceMetadata(
+            "metrics",
+            false,
+            "org.apache.cassandra.locator.NetworkTopologyStrategy",
+            new Dictionary<string, string> { ["dc2"] = "2", ["dc1"] = "3" },
+            [new TableMetadata("metrics", "samples", [new ColumnMetadata("id", CqlType.Int, ColumnKind.PartitionKey)], [], new TableOptions())],
+            []);
+
+        var databaseModel = factory.Create([Shop(), metrics], "shop", new DatabaseModelFactoryOptions());
+        Assert.Equal("{'class': 'SimpleStrategy', 'replication_factor': 1}", databaseModel[CassandraAnnotationNames.ReplicationPrefix + "shop"]);
+        Assert.Null(databaseModel[CassandraAnnotationNames.DurableWritesPrefix + "shop"]); // true is the default
+        Assert.Equal("{'class': 'NetworkTopologyStrategy', 'dc1': 3, 'dc2': 2}", databaseModel[CassandraAnnotationNames.ReplicationPrefix + "metrics"]);
+        Assert.Equal(false, databaseModel[CassandraAnnotationNames.DurableWritesPrefix + "metrics"]);
+
+        var model = services.GetRequiredService<IScaffoldingModelFactory>().Create(databaseModel, new ModelReverseEngineerOptions());
+        Assert.Equal("{'class': 'NetworkTopologyStrategy', 'dc1': 3, 'dc2': 2}", model.GetKeyspaceReplication("metrics"));
+        Assert.False(model.GetKeyspaceDurableWrites("metrics"));
+        Assert.True(model.GetKeyspaceDurableWrites("shop"));
+
+        var code = services.GetRequiredService<IModelCodeGeneratorSelector>().Select(new ModelCodeGenerationOptions { Language = "C#" })
+            .GenerateModel(
+                model,
+                new ModelCodeGenerationOptions
+                {
+                    ContextName = "ShopContext",
+                    ConnectionString = "Contact Points=127.0.0.1;Keyspace=shop",
+                    ModelNamespace = "Shop",
+                    ContextNamespace = "Shop",
+                    Language = "C#",
+                    UseNullableReferenceTypes = true,
+                });
+
+        var context = code.ContextFile.Code.ReplaceLineEndings("\n");
+        Assert.Contains(
+            """
+                    modelBuilder
+                        .HasDefaultSchema("shop")
+                        .HasKeyspaceDurableWrites("metrics", false)
+                        .HasKeyspaceReplication("metrics", "NetworkTopologyStrategy", new[] { ("dc1", 3), ("dc2", 2) })
+                        .HasKeyspaceReplication("shop", "SimpleStrategy", new[] { ("replication_factor", 1) });
+            """,
+            context);
+        Assert.DoesNotContain("HasAnnotation(\"Cassandra:", context);
+    }
+
+    [Fact]
+    public void A_replication_without_integer_options_is_left_out_with_a_warning()
+    {
+        var reporter = new CapturingReporter();
+        using var services = DesignServices.Create(reporter);
+        var factory = (CassandraDatabaseModelFactory)services.GetRequiredService<IDatabaseModelFactory>();
+        var local = new KeyspaceMetadata("odd", true, "org.apache.cassandra.locator.SimpleStrategy", new Dictionary<string, string>(), [], []);
+
+        var databaseModel = factory.Create([local], "odd", new DatabaseModelFactoryOptions());
+
+        Assert.Null(databaseModel[CassandraAnnotationNames.ReplicationPrefix + "odd"]);
+        Assert.Contains(reporter.Warnings, w => w.Contains("'odd'", StringComparison.Ordinal) && w.Contains("HasKeyspaceReplication", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -39,6 +39,13 @@ public sealed class SnapshotTests
         Assert.DoesNotContain("HasAnnotation(\"Cassandra:PartitionKey", snapshot);
         Assert.DoesNotContain("HasAnnotation(\"Cassandra:Compaction", snapshot);
         Assert.DoesNotContain("HasAnnotation(\"Cassandra:Caching", snapshot);
+        Assert.Contains(
+            "CassandraModelBuilderExtensions.HasKeyspaceReplication(modelBuilder, \"snapshot_test\", \"NetworkTopologyStrategy\", new[] { (\"dc1\", 3), (\"dc2\", 2) });",
+            snapshot);
+        Assert.Contains("CassandraModelBuilderExtensions.HasKeyspaceDurableWrites(modelBuilder, \"snapshot_test\", false);", snapshot);
+        Assert.Contains("CassandraModelBuilderExtensions.HasKeyspaceReplication(modelBuilder, \"archive\", \"SimpleStrategy\", new[] { (\"replication_factor\", 2) });", snapshot);
+        Assert.DoesNotContain("HasAnnotation(\"Cassandra:Replication", snapshot);
+        Assert.DoesNotContain("HasAnnotation(\"Cassandra:DurableWrites", snapshot);
     }
 
     private sealed class Reading
@@ -80,6 +87,9 @@ public sealed class SnapshotTests
                 e.UseInsertIfNotExists();
             });
             modelBuilder.Entity<Note>().HasKey(n => n.Owner);
+            modelBuilder.HasKeyspaceReplication(CassandraReplication.NetworkTopologyStrategy(("dc1", 3), ("dc2", 2)));
+            modelBuilder.HasKeyspaceDurableWrites(false);
+            modelBuilder.HasKeyspaceReplication("archive", "SimpleStrategy", ("replication_factor", 2));
         }
     }
 }

@@ -31,6 +31,23 @@ public static class CassandraModelBuilderExtensions
         return modelBuilder;
     }
 
+    /// <summary>
+    /// Sets the replication of <paramref name="keyspace"/> from plain values, the form generated code (migration
+    /// snapshots, scaffolded contexts) uses: <c>HasKeyspaceReplication("ks", "SimpleStrategy", ("replication_factor", 1))</c>
+    /// or <c>HasKeyspaceReplication("ks", "NetworkTopologyStrategy", ("dc1", 3), ("dc2", 2))</c>.
+    /// </summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="keyspace">The keyspace name.</param>
+    /// <param name="strategyClass">The replication class.</param>
+    /// <param name="replicationFactors">The options after the class: <c>replication_factor</c>, or one per data centre.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ModelBuilder HasKeyspaceReplication(
+        this ModelBuilder modelBuilder,
+        string keyspace,
+        string strategyClass,
+        params (string Name, int ReplicationFactor)[] replicationFactors)
+        => modelBuilder.HasKeyspaceReplication(keyspace, CassandraReplication.Create(strategyClass, replicationFactors));
+
     /// <summary>Sets <c>durable_writes</c> of the model's default keyspace (true by default; false skips the commit log).</summary>
     /// <param name="modelBuilder">The model builder.</param>
     /// <param name="durableWrites">Whether writes go through the commit log.</param>

@@ -49,10 +49,58 @@ public sealed class CassandraReplication
         return new("NetworkTopologyStrategy", dataCenters.Select(d => new KeyValuePair<string, int>(d.DataCenter, d.ReplicationFactor)).ToList());
     }
 
+    /// <summary>
+    /// A replication given by its class name and factors, as a keyspace's schema lists them (what generated code and
+    /// scaffolding write): <c>SimpleStrategy</c> with <c>("replication_factor", n)</c>, <c>NetworkTopologyStrategy</c>
+    /// with one factor per data centre, or another strategy class with its integer options.
+    /// </summary>
+    /// <param name="strategyClass">The replication class; Cassandra's own may be given by their Java name
+    /// (<c>org.apache.cassandra.locator.SimpleStrategy</c>).</param>
+    /// <param name="factors">The options after the class, in order.</param>
+    public static CassandraReplication Create(string strategyClass, params (string Name, int ReplicationFactor)[] factors)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(strategyClass);
+        ArgumentNullException.ThrowIfNull(factors);
+        strategyClass = ShortClassName(strategyClass);
+        switch (strategyClass)
+        {
+            case "SimpleStrategy":
+                if (factors is not [("replication_factor", var replicationFactor)])
+                {
+                    throw new ArgumentException(
+                        "SimpleStrategy takes exactly one option, (\"replication_factor\", n).", nameof(factors));
+                }
+
+                return SimpleStrategy(replicationFactor);
+            case "NetworkTopologyStrategy":
+                return NetworkTopologyStrategy(factors);
+            default:
+                foreach (var (name, factor) in factors)
+                {
+                    ArgumentException.ThrowIfNullOrWhiteSpace(name);
+                    ArgumentOutOfRangeException.ThrowIfNegative(factor);
+                }
+
+                return new(strategyClass, factors.Select(f => new KeyValuePair<string, int>(f.Name, f.ReplicationFactor)).ToList());
+        }
+    }
+
+    /// <summary>
+    /// <c>org.apache.cassandra.locator.SimpleStrategy</c> (how Cassandra stores the class) becomes <c>SimpleStrategy</c>;
+    /// any other class name is kept as it is.
+    /// </summary>
+    /// <param name="strategyClass">The class name.</param>
+    public static string ShortClassName(string strategyClass)
+    {
+        ArgumentNullException.ThrowIfNull(strategyClass);
+        const string Locator = "org.apache.cassandra.locator.";
+        return strategyClass.StartsWith(Locator, StringComparison.Ordinal) ? strategyClass[Locator.Length..] : strategyClass;
+    }
+
     /// <summary>The CQL map literal, e.g. <c>{'class': 'SimpleStrategy', 'replication_factor': 1}</c>.</summary>
     public string ToCql()
     {
-        var builder = new StringBuilder("{'class': '").Append(Strategy).Append('\'');
+        var builder = new StringBuilder("{'class': '").Append(Strategy.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
         foreach (var (name, factor) in Factors)
         {
             builder.Append(", '").Append(name.Replace("'", "''", StringComparison.Ordinal)).Append("': ")

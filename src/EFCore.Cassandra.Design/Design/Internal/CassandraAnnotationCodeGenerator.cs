@@ -15,7 +15,8 @@ namespace EntityFrameworkCore.Cassandra.Design.Internal;
 /// Turns the provider's annotations into its fluent API in scaffolded code and migration snapshots:
 /// <c>HasPartitionKey(...)</c>, <c>IsPartitionKeyColumn(...)</c>, <c>HasClusteringOrder(ClusteringOrder.Descending)</c>, <c>IsStaticColumn()</c>,
 /// <c>HasDefaultTimeToLive(...)</c>, <c>HasGcGraceSeconds(...)</c>, <c>HasCompaction(...)</c>, <c>HasCaching(...)</c>, <c>UseInsertIfNotExists()</c> and
-/// <c>UseIncrementalCollectionUpdates()</c>, instead of raw <c>HasAnnotation</c> calls.
+/// <c>UseIncrementalCollectionUpdates()</c>, and for keyspaces <c>HasKeyspaceReplication(...)</c> and
+/// <c>HasKeyspaceDurableWrites(...)</c>, instead of raw <c>HasAnnotation</c> calls.
 /// </summary>
 /// <remarks>
 /// A partition key given per property (<c>[PartitionKey(order)]</c>, or read from a keyspace by scaffolding, which
@@ -25,6 +26,12 @@ namespace EntityFrameworkCore.Cassandra.Design.Internal;
 /// </remarks>
 public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
 {
+    private static readonly MethodInfo HasKeyspaceReplicationMethod = Method(
+        typeof(CassandraModelBuilderExtensions), nameof(CassandraModelBuilderExtensions.HasKeyspaceReplication), typeof(ModelBuilder), typeof(string), typeof(string), typeof((string, int)[]));
+
+    private static readonly MethodInfo HasKeyspaceDurableWritesMethod = Method(
+        typeof(CassandraModelBuilderExtensions), nameof(CassandraModelBuilderExtensions.HasKeyspaceDurableWrites), typeof(ModelBuilder), typeof(string), typeof(bool));
+
     private static readonly MethodInfo HasPartitionKeyMethod = Method(
         typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasPartitionKey), typeof(EntityTypeBuilder), typeof(string[]));
 
@@ -60,6 +67,54 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
     public CassandraAnnotationCodeGenerator(AnnotationCodeGeneratorDependencies dependencies)
         : base(dependencies)
     {
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A keyspace's replication becomes <c>HasKeyspaceReplication("ks", "SimpleStrategy", ("replication_factor", 1))</c>
+    /// and its durable writes <c>HasKeyspaceDurableWrites("ks", false)</c>; the keyspace is always named, since the
+    /// annotation is per keyspace. A replication literal that is not a class with integer options stays an annotation.
+    /// </remarks>
+    protected override MethodCallCodeFragment? GenerateFluentApi(IModel model, IAnnotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        if (annotation.Name.StartsWith(CassandraAnnotationNames.ReplicationPrefix, StringComparison.Ordinal)
+            && annotation.Name.Length > CassandraAnnotationNames.ReplicationPrefix.Length
+            && annotation.Value is string replication
+            && ParseMapLiteral(replication) is [("class", var strategyClass), ..] entries
+            && ReplicationFactors(entries.Skip(1)) is { } factors)
+        {
+            var keyspace = annotation.Name[CassandraAnnotationNames.ReplicationPrefix.Length..];
+            return factors.Length == 0
+                ? new MethodCallCodeFragment(HasKeyspaceReplicationMethod, keyspace, strategyClass)
+                : new MethodCallCodeFragment(HasKeyspaceReplicationMethod, keyspace, strategyClass, factors);
+        }
+
+        if (annotation.Name.StartsWith(CassandraAnnotationNames.DurableWritesPrefix, StringComparison.Ordinal)
+            && annotation.Name.Length > CassandraAnnotationNames.DurableWritesPrefix.Length
+            && annotation.Value is bool durableWrites)
+        {
+            return new MethodCallCodeFragment(
+                HasKeyspaceDurableWritesMethod, annotation.Name[CassandraAnnotationNames.DurableWritesPrefix.Length..], durableWrites);
+        }
+
+        return base.GenerateFluentApi(model, annotation);
+
+        static (string, int)[]? ReplicationFactors(IEnumerable<(string Name, string Value)> options)
+        {
+            var factors = new List<(string, int)>();
+            foreach (var (name, value) in options)
+            {
+                if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var factor))
+                {
+                    return null;
+                }
+
+                factors.Add((name, factor));
+            }
+
+            return [.. factors];
+        }
     }
 
     /// <inheritdoc />

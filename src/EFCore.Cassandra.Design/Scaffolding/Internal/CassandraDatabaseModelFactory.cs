@@ -12,6 +12,7 @@ using Microsoft.EntityFrameworkCore.Scaffolding;
 using Microsoft.EntityFrameworkCore.Scaffolding.Metadata;
 using Microsoft.Extensions.Logging;
 
+using CassandraReplication = EntityFrameworkCore.Cassandra.Metadata.CassandraReplication;
 using EfClusteringOrder = EntityFrameworkCore.Cassandra.Metadata.ClusteringOrder;
 
 namespace EntityFrameworkCore.Cassandra.Scaffolding.Internal;
@@ -140,6 +141,7 @@ public class CassandraDatabaseModelFactory : DatabaseModelFactory
         var databaseModel = new DatabaseModel { DefaultSchema = defaultKeyspace };
         foreach (var keyspace in keyspaces)
         {
+            AddKeyspaceOptions(databaseModel, keyspace);
             foreach (var table in keyspace.Tables)
             {
                 var wanted = tableFilter.Count == 0
@@ -154,6 +156,57 @@ public class CassandraDatabaseModelFactory : DatabaseModelFactory
         }
 
         return databaseModel;
+    }
+
+    /// <summary>
+    /// The keyspace's replication (always: the model otherwise creates the keyspace with one replica) and its durable
+    /// writes (only when off, true being the default), as the annotations <c>HasKeyspaceReplication</c> and
+    /// <c>HasKeyspaceDurableWrites</c> set; EF copies the database model's annotations onto the scaffolded model.
+    /// </summary>
+    private void AddKeyspaceOptions(DatabaseModel databaseModel, KeyspaceMetadata keyspace)
+    {
+        var factors = new List<(string, int)>();
+        foreach (var (name, value) in keyspace.ReplicationOptions.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var factor))
+            {
+                factors = null;
+                break;
+            }
+
+            factors.Add((name, factor));
+        }
+
+        CassandraReplication? replication = null;
+        if (factors is not null)
+        {
+            try
+            {
+                replication = CassandraReplication.Create(keyspace.ReplicationStrategy, [.. factors]);
+            }
+            catch (ArgumentException)
+            {
+            }
+        }
+
+        if (replication is null)
+        {
+            _logger.Logger.LogWarning(
+                "The replication of keyspace '{Keyspace}' ({Strategy} with {Options}) is not scaffolded: only a strategy class with "
+                + "integer options is. Add modelBuilder.HasKeyspaceReplication(...) by hand.",
+                keyspace.Name,
+                keyspace.ReplicationStrategy,
+                string.Join(", ", keyspace.ReplicationOptions.Select(o => o.Key + "=" + o.Value)));
+        }
+        else
+        {
+            databaseModel[CassandraAnnotationNames.ReplicationPrefix + keyspace.Name] = replication.ToCql();
+        }
+
+        if (!keyspace.DurableWrites)
+        {
+            databaseModel[CassandraAnnotationNames.DurableWritesPrefix + keyspace.Name] = false;
+        }
     }
 
     private DatabaseTable CreateTable(DatabaseModel databaseModel, KeyspaceMetadata keyspace, TableMetadata table)

@@ -95,7 +95,22 @@ public class CassandraTypeMappingSource(
 
     /// <inheritdoc />
     protected override RelationalTypeMapping? FindMapping(in RelationalTypeMappingInfo mappingInfo)
-        => FindCqlMapping(mappingInfo) ?? base.FindMapping(mappingInfo);
+        => Frozen(FindCqlMapping(mappingInfo), mappingInfo.StoreTypeName) ?? base.FindMapping(mappingInfo);
+
+    /// <summary>
+    /// A collection configured as <c>frozen&lt;…&gt;</c> (<c>HasColumnType("frozen&lt;list&lt;int&gt;&gt;")</c>, as
+    /// scaffolding writes it) keeps the frozen: it is a different column type, so the DDL must say it. The mapping is
+    /// found through the CLR type or the unfrozen type, which know nothing of it. Tuples and user-defined types are
+    /// frozen already.
+    /// </summary>
+    private static RelationalTypeMapping? Frozen(RelationalTypeMapping? mapping, string? configuredStoreType)
+        => mapping is CqlListTypeMapping or CqlSetTypeMapping or CqlMapTypeMapping
+           && configuredStoreType is not null
+           && configuredStoreType.TrimStart().StartsWith("frozen", StringComparison.OrdinalIgnoreCase)
+           && configuredStoreType.TrimStart()[6..].TrimStart().StartsWith('<')
+           && !((CqlCompositeTypeMapping)mapping).IsFrozen
+            ? mapping.WithStoreTypeAndSize(((CqlCompositeTypeMapping)mapping).FrozenStoreType, null)
+            : mapping;
 
     private RelationalTypeMapping? FindCqlMapping(in RelationalTypeMappingInfo mappingInfo)
     {

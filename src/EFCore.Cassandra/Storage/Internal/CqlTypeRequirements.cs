@@ -43,9 +43,9 @@ public static class CqlTypeRequirements
             return null;
         }
 
-        if (nested && composite is CqlListTypeMapping or CqlSetTypeMapping or CqlMapTypeMapping && server < FrozenCollections)
+        if ((nested || composite.IsFrozen) && composite is CqlListTypeMapping or CqlSetTypeMapping or CqlMapTypeMapping && server < FrozenCollections)
         {
-            return ("a collection nested in a collection, tuple or user-defined type (frozen collections)", FrozenCollections);
+            return (nested ? "a collection nested in a collection, tuple or user-defined type (frozen collections)" : "a frozen collection column", FrozenCollections);
         }
 
         foreach (var element in composite.ElementMappings)

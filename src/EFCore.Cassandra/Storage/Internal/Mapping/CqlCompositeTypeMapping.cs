@@ -43,6 +43,14 @@ public abstract class CqlCompositeTypeMapping : RelationalTypeMapping
     /// </summary>
     public virtual string NestedStoreType => StoreType;
 
+    /// <summary>
+    /// Whether the column type is <c>frozen&lt;…&gt;</c>: written and compared whole (never updated element by element).
+    /// </summary>
+    public virtual bool IsFrozen => StoreType.StartsWith("frozen<", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The store type, frozen: <c>frozen&lt;list&lt;int&gt;&gt;</c> for <c>list&lt;int&gt;</c>; unchanged when frozen already.</summary>
+    public virtual string FrozenStoreType => IsFrozen ? StoreType : $"frozen<{StoreType}>";
+
     /// <summary>The CQL type of <paramref name="mapping"/> when it is a component of another type.</summary>
     public static string NestedStoreTypeOf(RelationalTypeMapping mapping)
         => mapping is CqlCompositeTypeMapping composite ? composite.NestedStoreType : mapping.StoreType;

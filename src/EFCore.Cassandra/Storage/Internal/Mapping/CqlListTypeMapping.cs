@@ -32,7 +32,7 @@ public class CqlListTypeMapping : CqlCompositeTypeMapping
     }
 
     /// <inheritdoc />
-    public override string NestedStoreType => $"frozen<{StoreType}>";
+    public override string NestedStoreType => FrozenStoreType;
 
     /// <inheritdoc />
     protected override RelationalTypeMapping Clone(RelationalTypeMappingParameters parameters) => new CqlListTypeMapping(parameters, ElementMappings);

@@ -38,7 +38,7 @@ public class CqlMapTypeMapping : CqlCompositeTypeMapping
     }
 
     /// <inheritdoc />
-    public override string NestedStoreType => $"frozen<{StoreType}>";
+    public override string NestedStoreType => FrozenStoreType;
 
     /// <inheritdoc />
     protected override RelationalTypeMapping Clone(RelationalTypeMappingParameters parameters) => new CqlMapTypeMapping(parameters, ElementMappings);
