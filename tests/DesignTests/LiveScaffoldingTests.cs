@@ -36,7 +36,9 @@ public sealed class LiveScaffoldingTests : IAsyncLifetime
              WITH CLUSTERING ORDER BY (at DESC, sensor ASC) AND default_time_to_live = 3600
              """,
             $"CREATE INDEX readings_value_idx ON {_keyspace}.readings (value)",
-            $"CREATE TABLE {_keyspace}.users (id uuid PRIMARY KEY, name text)",
+            $"CREATE TYPE {_keyspace}.geo_point (lat double, lon double)",
+            $"CREATE TYPE {_keyspace}.postal_address (street text, location frozen<geo_point>)",
+            $"CREATE TABLE {_keyspace}.users (id uuid PRIMARY KEY, name text, home frozen<postal_address>)",
         })
         {
             await using var command = _dataSource.CreateCommand(cql);
@@ -80,6 +82,11 @@ public sealed class LiveScaffoldingTests : IAsyncLifetime
         Assert.Equal(TimeSpan.FromHours(1), reading.GetDefaultTimeToLive());
         Assert.Equal(typeof(Dictionary<string, int>), reading.FindProperty("Counts")!.ClrType);
         Assert.Equal(["Id"], model.FindEntityType("User")!.GetPartitionKeyProperties().Select(p => p.Name));
+
+        // A UDT column gets a class generated for its type, nested UDTs included.
+        var home = model.FindEntityType("User")!.FindProperty("Home")!.ClrType;
+        Assert.Equal("PostalAddress", home.Name);
+        Assert.Equal(["Location GeoPoint", "Street String"], home.GetProperties().Select(p => p.Name + " " + p.PropertyType.Name).Order());
 
         // The keyspace's own settings, read from the node (which stores the class by its Java name).
         Assert.Equal("{'class': 'SimpleStrategy', 'replication_factor': 2}", model.GetKeyspaceReplication(_keyspace));

@@ -87,7 +87,7 @@ public sealed class ModelFactoryTests
         Assert.Equal("list<int>", Column(table, "samples").StoreType);
         Assert.Equal("set<text>", Column(table, "tags").StoreType);
         Assert.Equal("map<text, int>", Column(table, "counts").StoreType);
-        Assert.Equal("frozen<address>", Column(table, "address").StoreType);
+        Assert.Equal("frozen<\"address\">", Column(table, "address").StoreType); // the provider's type for a [UserDefinedType] class
         Assert.Equal(
             [("readings_tags_idx", "tags"), ("readings_value_idx", "value")],
             table.Indexes.Select(i => (i.Name!, i.Columns.Single().Name)).OrderBy(i => i.Item1));
@@ -118,7 +118,7 @@ public sealed class ModelFactoryTests
         Assert.Equal(typeof(HashSet<string>), reading.FindProperty("Tags")!.ClrType);
         Assert.Equal(typeof(Dictionary<string, int>), reading.FindProperty("Counts")!.ClrType);
         Assert.Equal(typeof(CqlConnector.TimeUuid?), reading.FindProperty("Trace")!.ClrType);
-        Assert.Null(reading.FindProperty("Address")); // a UDT column: skipped with a warning
+        Assert.Equal("Address", reading.FindProperty("Address")!.ClrType.Name); // the class generated for the UDT
     }
 
     [Fact]
@@ -247,12 +247,133 @@ public sealed class ModelFactoryTests
         var reporter = new CapturingReporter();
         using var services = DesignServices.Create(reporter);
         var factory = (CassandraDatabaseModelFactory)services.GetRequiredService<IDatabaseModelFactory>();
+        var keyspace = new KeyspaceMetadata(
+            "shop",
+            true,
+            "org.apache.cassandra.locator.SimpleStrategy",
+            new Dictionary<string, string> { ["replication_factor"] = "1" },
+            [new TableMetadata(
+                "shop",
+                "orders",
+                [new ColumnMetadata("id", CqlType.Int, ColumnKind.PartitionKey), new ColumnMetadata("stops", CqlType.List(AddressType), ColumnKind.Regular)],
+                [],
+                new TableOptions())],
+            [new UserTypeMetadata("shop", "address", AddressType.Fields)]);
 
-        services.GetRequiredService<IScaffoldingModelFactory>()
-            .Create(factory.Create([Shop()], "shop", new DatabaseModelFactoryOptions()), new ModelReverseEngineerOptions());
+        var model = services.GetRequiredService<IScaffoldingModelFactory>()
+            .Create(factory.Create([keyspace], "shop", new DatabaseModelFactoryOptions()), new ModelReverseEngineerOptions());
 
-        Assert.Contains(reporter.Warnings, w => w.Contains("'address'", StringComparison.Ordinal)
+        Assert.Null(model.FindEntityType("Order")!.FindProperty("Stops")); // a UDT inside a collection: skipped
+        Assert.Contains(reporter.Warnings, w => w.Contains("'stops'", StringComparison.Ordinal)
             && w.Contains("[UserDefinedType(\"address\")]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_user_defined_type_column_gets_a_generated_class_with_one_property_per_field()
+    {
+        using var services = DesignServices.Create();
+        var factory = (CassandraDatabaseModelFactory)services.GetRequiredService<IDatabaseModelFactory>();
+        var geoPoint = CqlType.Udt("crm", "geo_point", [new("lat", CqlType.Double), new("lon", CqlType.Double)]);
+        var postalAddress = CqlType.Udt(
+            "crm",
+            "postal_address",
+            [new("street", CqlType.Text), new("zip_code", CqlType.Int), new("lines", CqlType.List(CqlType.Text)), new("location", geoPoint)]);
+        var keyspace = new KeyspaceMetadata(
+            "crm",
+            true,
+            "org.apache.cassandra.locator.SimpleStrategy",
+            new Dictionary<string, string> { ["replication_factor"] = "1" },
+            [new TableMetadata(
+                "crm",
+                "customers",
+                [new ColumnMetadata("id", CqlType.Uuid, ColumnKind.PartitionKey), new ColumnMetadata("home", postalAddress, ColumnKind.Regular, isFrozen: true)],
+                [],
+                new TableOptions())],
+            [new UserTypeMetadata("crm", "geo_point", geoPoint.Fields), new UserTypeMetadata("crm", "postal_address", postalAddress.Fields)]);
+
+        var model = services.GetRequiredService<IScaffoldingModelFactory>()
+            .Create(factory.Create([keyspace], "crm", new DatabaseModelFactoryOptions()), new ModelReverseEngineerOptions());
+        var home = model.FindEntityType("Customer")!.FindProperty("Home")!;
+        Assert.Equal("PostalAddress", home.ClrType.Name);
+        Assert.Equal("frozen<\"postal_address\">", home.GetColumnType());
+
+        var code = services.GetRequiredService<IModelCodeGeneratorSelector>().Select(new ModelCodeGenerationOptions { Language = "C#" })
+            .GenerateModel(
+                model,
+                new ModelCodeGenerationOptions
+                {
+                    ContextName = "CrmContext",
+                    ConnectionString = "Contact Points=127.0.0.1;Keyspace=crm",
+                    ModelNamespace = "Crm",
+                    ContextNamespace = "Crm",
+                    Language = "C#",
+                    UseNullableReferenceTypes = true,
+                });
+
+        Assert.Equal(["Customer.cs", "GeoPoint.cs", "PostalAddress.cs"], code.AdditionalFiles.Select(f => f.Path).Order());
+        var customer = code.AdditionalFiles.Single(f => f.Path == "Customer.cs").Code;
+        Assert.Contains("public PostalAddress? Home { get; set; }", customer);
+        Assert.DoesNotContain("using ;", customer);
+        Assert.Equal(
+            """
+            using System.Collections.Generic;
+            using EntityFrameworkCore.Cassandra.Metadata.Attributes;
+
+            namespace Crm;
+
+            [UserDefinedType("postal_address")]
+            public partial class PostalAddress
+            {
+                public string? Street { get; set; }
+
+                public int? Zip_code { get; set; }
+
+                public List<string>? Lines { get; set; }
+
+                public GeoPoint? Location { get; set; }
+            }
+
+            """,
+            code.AdditionalFiles.Single(f => f.Path == "PostalAddress.cs").Code.ReplaceLineEndings("\n"));
+        Assert.Equal(
+            """
+            using EntityFrameworkCore.Cassandra.Metadata.Attributes;
+
+            namespace Crm;
+
+            [UserDefinedType("geo_point")]
+            public partial class GeoPoint
+            {
+                public double? Lat { get; set; }
+
+                public double? Lon { get; set; }
+            }
+
+            """,
+            code.AdditionalFiles.Single(f => f.Path == "GeoPoint.cs").Code.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("HasAnnotation(\"Cassandra:", code.ContextFile.Code);
+
+        // The generated files compile together, and the provider maps the compiled class as the same UDT.
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Crm",
+            [.. code.AdditionalFiles.Append(code.ContextFile).Select(f => Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(f.Code, path: f.Path))],
+            [.. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+                .Append(typeof(DbContext).Assembly.Location)
+                .Append(typeof(CassandraDbContextOptionsBuilderExtensions).Assembly.Location)
+                .Distinct()
+                .Select(p => Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(p))],
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(
+                Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: Microsoft.CodeAnalysis.NullableContextOptions.Enable));
+        using var assembly = new MemoryStream();
+        var emitted = compilation.Emit(assembly);
+        Assert.True(
+            emitted.Success,
+            string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)));
+        var compiled = System.Reflection.Assembly.Load(assembly.ToArray()).GetType("Crm.PostalAddress")!;
+        Assert.Equal(
+            "frozen<\"postal_address\">",
+            services.GetRequiredService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource>().FindMapping(compiled)!.StoreType);
     }
 
     private static DatabaseColumn Column(DatabaseTable table, string name) => table.Columns.Single(c => c.Name == name);

@@ -2,6 +2,7 @@ using EntityFrameworkCore.Cassandra.Scaffolding.Internal;
 
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Scaffolding;
+using Microsoft.EntityFrameworkCore.Scaffolding.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -28,5 +29,11 @@ public class CassandraDesignServices : IDesignTimeServices
         serviceCollection.Replace(ServiceDescriptor.Singleton<IAnnotationCodeGenerator, CassandraAnnotationCodeGenerator>());
         serviceCollection.Replace(ServiceDescriptor.Singleton<IDatabaseModelFactory, CassandraDatabaseModelFactory>());
         serviceCollection.Replace(ServiceDescriptor.Singleton<IProviderConfigurationCodeGenerator, CassandraCodeGenerator>());
+
+        // User-defined types: the classes made for them while scaffolding, found by the column mapping and written
+        // next to the entities.
+        serviceCollection.Replace(ServiceDescriptor.Singleton<CassandraUserDefinedTypeClasses, CassandraUserDefinedTypeClasses>());
+        serviceCollection.Replace(ServiceDescriptor.Singleton<IScaffoldingTypeMapper, CassandraScaffoldingTypeMapper>());
+        serviceCollection.Replace(ServiceDescriptor.Singleton<IModelCodeGeneratorSelector, CassandraModelCodeGeneratorSelector>());
     }
 }

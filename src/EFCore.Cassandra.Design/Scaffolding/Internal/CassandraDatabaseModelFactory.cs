@@ -26,7 +26,9 @@ namespace EntityFrameworkCore.Cassandra.Scaffolding.Internal;
 /// <c>HasPartitionKey</c>, <c>HasClusteringOrder</c>, <c>IsStaticColumn</c>, … in the generated code.
 /// </summary>
 /// <remarks>
-/// Columns of a user-defined type are reported with a warning: no CLR class is generated for a UDT, so EF skips them.
+/// A column of a user-defined type gets a class generated for the UDT (<see cref="CassandraUserDefinedTypeClasses"/>);
+/// a column with a UDT inside a collection or tuple, or of a UDT no class can be made for, is reported with a warning
+/// and skipped by EF.
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
 /// </remarks>
@@ -47,13 +49,19 @@ public class CassandraDatabaseModelFactory : DatabaseModelFactory
     private const int DefaultGcGraceSeconds = 864000;
 
     private readonly IDiagnosticsLogger<DbLoggerCategory.Scaffolding> _logger;
+    private readonly CassandraUserDefinedTypeClasses _userDefinedTypes;
 
     /// <summary>Creates the factory.</summary>
     /// <param name="logger">Where warnings about what cannot be scaffolded go.</param>
-    public CassandraDatabaseModelFactory(IDiagnosticsLogger<DbLoggerCategory.Scaffolding> logger)
+    /// <param name="userDefinedTypes">The classes that stand for the user-defined types of scaffolded columns.</param>
+    public CassandraDatabaseModelFactory(
+        IDiagnosticsLogger<DbLoggerCategory.Scaffolding> logger,
+        CassandraUserDefinedTypeClasses userDefinedTypes)
     {
         ArgumentNullException.ThrowIfNull(logger);
+        ArgumentNullException.ThrowIfNull(userDefinedTypes);
         _logger = logger;
+        _userDefinedTypes = userDefinedTypes;
     }
 
     /// <inheritdoc />
@@ -262,12 +270,18 @@ public class CassandraDatabaseModelFactory : DatabaseModelFactory
                     break;
             }
 
-            if (ContainsUserDefinedType(column.Type))
+            // A UDT column gets the class made for its type, through the store type the scaffolding type mapper looks
+            // the class up by (the provider's frozen<"name">, which is what the column is whether 2.x said frozen or not).
+            if (column.Type.Code == CqlTypeCode.Udt && _userDefinedTypes.GetOrCreate(column.Type) is { } userDefinedType)
+            {
+                databaseColumn.StoreType = _userDefinedTypes.StoreType(userDefinedType);
+            }
+            else if (ContainsUserDefinedType(column.Type))
             {
                 _logger.Logger.LogWarning(
-                    "Column '{Column}' of table '{Keyspace}.{Table}' has the user-defined type '{Type}': scaffolding generates no CLR "
-                    + "class for a user-defined type, so the column is skipped. Write a class with [UserDefinedType(\"{UdtName}\")] "
-                    + "and add the property by hand.",
+                    "Column '{Column}' of table '{Keyspace}.{Table}' has the user-defined type '{Type}': scaffolding generates a class "
+                    + "only for a column of a user-defined type whose fields all map to CLR types, not for a UDT inside a collection "
+                    + "or tuple, so the column is skipped. Write a class with [UserDefinedType(\"{UdtName}\")] and add the property by hand.",
                     column.Name,
                     keyspace.Name,
                     table.Name,
