@@ -1,6 +1,8 @@
 // SaveChangesAsync of N new entities against the driver's concurrent executor inserting the same rows at the same
 // concurrency, on the same node. Prints one JSON line per round and the ratio of the medians (wall and client CPU).
-// Usage: dotnet run -c Release -- [contactPoint=127.0.0.1] [entities=10000] [concurrency=128] [rounds=5]
+// Usage: dotnet run -c Release -- [contactPoint=127.0.0.1] [entities=10000] [concurrency=128] [rounds=5] [warmups=3]
+// Warm-up rounds run both paths until tiered JIT has compiled them fully (EF needs about three); BENCH_GC=1 prints
+// allocations and collections per round.
 using System.Diagnostics;
 using System.Globalization;
 
@@ -12,6 +14,7 @@ var host = args.Length > 0 ? args[0] : "127.0.0.1";
 var entities = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10_000;
 var concurrency = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 128;
 var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5;
+var warmups = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3;
 var keyspace = "bench_savechanges";
 var connectionString = $"Contact Points={host};Keyspace={keyspace}";
 
@@ -29,7 +32,7 @@ var insert = await dataSource.Session.PrepareAsync(
 
 var ef = new List<(double Wall, double Cpu)>();
 var raw = new List<(double Wall, double Cpu)>();
-for (var round = -1; round < rounds; round++) // round -1 warms up both paths
+for (var round = -warmups; round < rounds; round++) // negative rounds warm up both paths
 {
     var rows = Enumerable.Range(0, entities)
         .Select(i => new Row { Id = Guid.NewGuid(), Name = "row " + i, N = i, At = DateTime.UtcNow })
@@ -38,8 +41,18 @@ for (var round = -1; round < rounds; round++) // round -1 warms up both paths
     var efTime = await Measure(async () =>
     {
         await using var context = new BenchContext(Options());
+        var tracking = Stopwatch.StartNew();
         context.Rows.AddRange(rows);
+        if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
+        {
+            Console.WriteLine(FormattableString.Invariant($"  AddRange {tracking.Elapsed.TotalMilliseconds:F1} ms"));
+        }
+
         await context.SaveChangesAsync();
+        if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
+        {
+            Console.WriteLine(FormattableString.Invariant($"  +SaveChanges {tracking.Elapsed.TotalMilliseconds:F1} ms"));
+        }
     });
 
     var rawTime = await Measure(async () =>
@@ -76,10 +89,19 @@ static async Task<(double Wall, double Cpu)> Measure(Func<Task> action)
 {
     var process = Process.GetCurrentProcess();
     var cpu = process.TotalProcessorTime;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+    var pause = GC.GetTotalPauseDuration();
     var stopwatch = Stopwatch.StartNew();
     await action();
     stopwatch.Stop();
     process.Refresh();
+    if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"  allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB, gc0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms"));
+    }
+
     return (stopwatch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
 }
 

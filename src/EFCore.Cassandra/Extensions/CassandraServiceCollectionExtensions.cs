@@ -1,4 +1,4 @@
-#pragma warning disable EF1001 // IStateManager is pubternal: the provider registers its subclass of EF's state manager.
+#pragma warning disable EF1001 // IStateManager and ICommandBatchPreparer are pubternal: the provider registers its subclasses of EF's.
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
 using EntityFrameworkCore.Cassandra.Metadata.Conventions;
@@ -17,6 +17,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
+using Microsoft.EntityFrameworkCore.Update.Internal;
 
 // ReSharper disable once CheckNamespace
 namespace Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,7 @@ public static class CassandraServiceCollectionExtensions
             .TryAdd<IUpdateSqlGenerator, CassandraUpdateSqlGenerator>()
             .TryAdd<IModificationCommandBatchFactory, CassandraModificationCommandBatchFactory>()
             .TryAdd<IBatchExecutor, CassandraBatchExecutor>()
+            .TryAdd<ICommandBatchPreparer, CassandraCommandBatchPreparer>()
             .TryAdd<IStateManager, CassandraStateManager>()
 
             // Query: query extensions, CQL translation and validation, CQL printing, CQL null semantics, per-query

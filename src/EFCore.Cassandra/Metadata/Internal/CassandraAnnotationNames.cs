@@ -51,4 +51,7 @@ public static class CassandraAnnotationNames
 
     /// <summary>Table (relational model): the clustering columns in key order, each as <c>name ASC|DESC</c>.</summary>
     public const string ClusteringOrderColumns = Prefix + "ClusteringOrderColumns";
+
+    /// <summary>Entity type (runtime annotation, never in snapshots): the partition key properties, computed once.</summary>
+    public const string PartitionKeyPropertiesCache = Prefix + "PartitionKeyPropertiesCache";
 }

@@ -60,16 +60,20 @@ public class CassandraSaveChangesExecutor(
         try
         {
             var startTime = DateTimeOffset.UtcNow;
-            var logging = logger.ShouldLogCommandExecute(startTime);
-            var logCommands = logging ? new DbCommand?[units.Count] : null;
-            var commandIds = logging ? new Guid[units.Count] : null;
+
+            // Asked per request, as EF does: when the first request finds no logger, interceptor or listener, EF
+            // suppresses the check for a while and the other requests skip building a command just to log it.
+            DbCommand?[]? logCommands = null;
+            Guid[]? commandIds = null;
             var toRun = new List<int>(units.Count);
             for (var i = 0; i < units.Count; i++)
             {
-                if (logging)
+                if (logger.ShouldLogCommandExecute(startTime))
                 {
-                    commandIds![i] = Guid.NewGuid();
-                    var command = logCommands![i] = CreateLogCommand(connection, units[i]);
+                    logCommands ??= new DbCommand?[units.Count];
+                    commandIds ??= new Guid[units.Count];
+                    commandIds[i] = Guid.NewGuid();
+                    var command = logCommands[i] = CreateLogCommand(connection, units[i]);
                     var interception = await logger.CommandNonQueryExecutingAsync(
                         connection, command, command.CommandText, currentContext.Context, commandIds[i], connection.ConnectionId,
                         startTime, CommandSource.SaveChanges, cancellationToken).ConfigureAwait(false);
@@ -108,11 +112,11 @@ public class CassandraSaveChangesExecutor(
                 }
             }
 
-            if (logging)
+            if (logCommands is not null)
             {
                 for (var i = 0; i < units.Count; i++)
                 {
-                    if (outcomes[i].IsNotSent)
+                    if (outcomes[i].IsNotSent || logCommands[i] is null)
                     {
                         continue;
                     }

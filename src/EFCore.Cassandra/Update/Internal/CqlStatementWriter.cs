@@ -91,8 +91,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
     /// <summary>Whether the command writes a counter (and so must be an UPDATE, alone, and is not idempotent).</summary>
     public static bool IsCounterCommand(IReadOnlyModificationCommand command)
     {
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (IsCounter(column))
             {
                 return true;
@@ -130,8 +131,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         sqlGenerationHelper.DelimitIdentifier(builder, command.TableName, command.Schema);
         builder.Append(" (");
         var first = true;
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (column.IsWrite && !IsOmitted(command, column))
             {
                 builder.Append(first ? "" : ", ");
@@ -142,8 +144,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
 
         builder.Append(") VALUES (");
         first = true;
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (column.IsWrite && !IsOmitted(command, column))
             {
                 builder.Append(first ? "" : ", ");
@@ -176,8 +179,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         appendUsing?.Invoke(builder, true);
         builder.Append(" SET ");
         var first = true;
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (!column.IsWrite || (added && (column.IsKey || IsOmitted(command, column))))
             {
                 continue;
@@ -255,8 +259,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
     private static bool WritesOnlyStaticColumns(IReadOnlyModificationCommand command)
     {
         var any = false;
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (column.IsWrite && !column.IsKey)
             {
                 if (column.Property?.IsStaticColumn() != true)
@@ -291,8 +296,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         builder.Append(" WHERE ");
         var first = true;
         var partition = partitionOnly && command.Entries.Count > 0 ? command.Entries[0].EntityType.GetPartitionKeyProperties() : null;
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (column.IsKey && (keysFromWrites ? column.IsWrite : column.IsCondition)
                 && (partition is null || (column.Property is { } property && partition.Contains(property))))
             {
@@ -305,8 +311,9 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
         }
 
         first = true;
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (column.IsCondition && !column.IsKey)
             {
                 builder.Append(first ? " IF " : " AND ");

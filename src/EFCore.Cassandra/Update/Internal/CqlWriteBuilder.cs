@@ -1,5 +1,7 @@
 using System.Text;
 
+using EntityFrameworkCore.Cassandra.Metadata.Internal;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -20,20 +22,51 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
     private readonly CqlStatementWriter _writer = new(sqlGenerationHelper);
     private readonly StringBuilder _text = new();
     private readonly List<object?> _values = [];
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private Action<StringBuilder, IColumnModification, CqlValueKind>? _appendMarker;
+    private Action<StringBuilder, object>? _appendOptionMarker;
 
     /// <summary>Builds the statement of <paramref name="command"/>, with a USING clause for <paramref name="writeOptions"/>.</summary>
     public virtual CqlWrite Build(IReadOnlyModificationCommand command, CassandraWriteOptions? writeOptions = null)
     {
         _text.Clear();
         _values.Clear();
-        var conditional = _writer.Append(_text, command, AppendMarker, writeOptions, AppendOptionMarker);
+        var conditional = _writer.Append(
+            _text, command, _appendMarker ??= AppendMarker, writeOptions, _appendOptionMarker ??= AppendOptionMarker);
         return new CqlWrite(
             command,
-            _text.ToString(),
+            Text(),
             _values.ToArray(),
             conditional,
             CqlStatementWriter.IsCounterCommand(command),
             Partition(command));
+    }
+
+    // Rows of one shape share one text: a SaveChanges of many rows allocates (and the prepared-statement cache hashes)
+    // one string per shape, not one per row.
+    private string Text()
+    {
+        ReadOnlySpan<char> span = default;
+        var chunks = 0;
+        foreach (var chunk in _text.GetChunks())
+        {
+            span = chunk.Span;
+            chunks++;
+        }
+
+        if (chunks != 1)
+        {
+            span = _text.ToString();
+        }
+
+        var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(span, out var text))
+        {
+            text = span.ToString();
+            _texts.Add(text, text);
+        }
+
+        return text;
     }
 
     private void AppendMarker(StringBuilder builder, IColumnModification column, CqlValueKind kind)
@@ -64,10 +97,13 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
             return new PartitionIdentity(command.Schema, command.TableName, []);
         }
 
-        var partition = command.Entries[0].EntityType.GetPartitionKeyProperties();
+        var entityType = command.Entries[0].EntityType;
+        var partition = entityType.GetOrAddRuntimeAnnotationValue(
+            CassandraAnnotationNames.PartitionKeyPropertiesCache, static t => t!.GetPartitionKeyProperties(), entityType);
         var values = new object?[partition.Count];
-        foreach (var column in command.ColumnModifications)
+        for (var c = 0; c < command.ColumnModifications.Count; c++)
         {
+            var column = command.ColumnModifications[c];
             if (column.IsKey && column.Property is IReadOnlyProperty property)
             {
                 for (var i = 0; i < partition.Count; i++)
