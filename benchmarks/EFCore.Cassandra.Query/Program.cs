@@ -1,7 +1,8 @@
 // Reading N rows: EF's tracked ToListAsync and AsNoTracking ToListAsync against the driver's CqlDataReader reading the
 // same columns of the same rows with typed getters, on the same node and page size. Prints one JSON line per round and
 // the ratios of the medians (wall and client CPU; the node runs in another process, so client CPU is this process's).
-// Usage: dotnet run -c Release -- [contactPoint=127.0.0.1] [rows=100000] [rounds=5]
+// Usage: dotnet run -c Release -- [contactPoint=127.0.0.1] [rows=100000] [rounds=5] [warmups=3]
+// Warm-up rounds run every path until tiered JIT has compiled it fully; BENCH_GC=1 prints allocations per round.
 using System.Diagnostics;
 using System.Globalization;
 
@@ -14,6 +15,7 @@ using Microsoft.EntityFrameworkCore;
 var host = args.Length > 0 ? args[0] : "127.0.0.1";
 var rowCount = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+var warmups = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
 const int Partitions = 10;
 var keyspace = "bench_query";
 var connectionString = $"Contact Points={host};Keyspace={keyspace};Page Size=5000";
@@ -43,7 +45,7 @@ var select = $"SELECT \"Partition\", \"Seq\", \"Active\", \"At\", \"Name\", \"Va
 var tracked = new List<(double Wall, double Cpu)>();
 var untracked = new List<(double Wall, double Cpu)>();
 var raw = new List<(double Wall, double Cpu)>();
-for (var round = -1; round < rounds; round++) // round -1 warms up every path
+for (var round = -warmups; round < rounds; round++) // negative rounds warm up every path
 {
     var trackedTime = await Measure(async () =>
     {
@@ -116,10 +118,18 @@ static async Task<(double Wall, double Cpu)> Measure(Func<Task> action)
     GC.Collect();
     var process = Process.GetCurrentProcess();
     var cpu = process.TotalProcessorTime;
+    var allocated = GC.GetTotalAllocatedBytes(precise: true);
+    var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
     var stopwatch = Stopwatch.StartNew();
     await action();
     stopwatch.Stop();
     process.Refresh();
+    if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"  allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB, gc0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
+    }
+
     return (stopwatch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
 }
 

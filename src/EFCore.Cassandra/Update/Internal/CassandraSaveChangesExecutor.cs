@@ -271,6 +271,10 @@ public class CassandraSaveChangesExecutor(
     {
         var cache = Prepared.GetValue(session, static _ => new ConcurrentDictionary<string, Task<PreparedStatement>>(StringComparer.Ordinal));
         var statements = new List<(int, CqlStatement)>(toRun.Count);
+
+        // Rows of one shape share one text instance (CqlWriteBuilder): consecutive ones skip the cache lookup.
+        string? lastText = null;
+        PreparedStatement? lastPrepared = null;
         foreach (var index in toRun)
         {
             var unit = units[index];
@@ -282,14 +286,14 @@ public class CassandraSaveChangesExecutor(
                     var batch = new BatchStatement(batchType);
                     foreach (var write in unit.Writes)
                     {
-                        batch.Add(await BindAsync(session, cache, write, cancellationToken).ConfigureAwait(false));
+                        batch.Add(await BindAsync(write).ConfigureAwait(false));
                     }
 
                     statement = batch;
                 }
                 else
                 {
-                    statement = await BindAsync(session, cache, unit.Writes[0], cancellationToken).ConfigureAwait(false);
+                    statement = await BindAsync(unit.Writes[0]).ConfigureAwait(false);
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -306,15 +310,26 @@ public class CassandraSaveChangesExecutor(
         }
 
         return statements;
+
+        async ValueTask<BoundStatement> BindAsync(CqlWrite write)
+        {
+            if (!ReferenceEquals(write.Text, lastText))
+            {
+                lastPrepared = await PrepareAsync(session, cache, write.Text, cancellationToken).ConfigureAwait(false);
+                lastText = write.Text;
+            }
+
+            return lastPrepared!.Bind(write.Values);
+        }
     }
 
-    private static async ValueTask<BoundStatement> BindAsync(
+    private static Task<PreparedStatement> PrepareAsync(
         CqlSession session,
         ConcurrentDictionary<string, Task<PreparedStatement>> cache,
-        CqlWrite write,
+        string text,
         CancellationToken cancellationToken)
     {
-        var preparation = cache.GetOrAdd(write.Text, static (text, s) => s.PrepareAsync(text), session);
+        var preparation = cache.GetOrAdd(text, static (text, s) => s.PrepareAsync(text), session);
         if (!preparation.IsCompleted)
         {
             // A failed preparation is never kept: the next SaveChanges prepares again (the schema may have been fixed),
@@ -325,18 +340,17 @@ public class CassandraSaveChangesExecutor(
                     var (c, text) = ((ConcurrentDictionary<string, Task<PreparedStatement>>, string))state!;
                     c.TryRemove(new KeyValuePair<string, Task<PreparedStatement>>(text, task));
                 },
-                (cache, write.Text),
+                (cache, text),
                 CancellationToken.None,
                 TaskContinuationOptions.NotOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
         }
         else if (!preparation.IsCompletedSuccessfully)
         {
-            cache.TryRemove(new KeyValuePair<string, Task<PreparedStatement>>(write.Text, preparation));
+            cache.TryRemove(new KeyValuePair<string, Task<PreparedStatement>>(text, preparation));
         }
 
-        var prepared = await preparation.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return prepared.Bind(write.Values);
+        return preparation.WaitAsync(cancellationToken);
     }
 
     private static Outcome Evaluate(CqlWriteUnit unit, CqlConcurrentResult result)

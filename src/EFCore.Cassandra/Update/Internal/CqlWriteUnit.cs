@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 using CqlConnector;
 
 namespace EntityFrameworkCore.Cassandra.Update.Internal;
@@ -12,10 +14,38 @@ namespace EntityFrameworkCore.Cassandra.Update.Internal;
 public sealed record CqlWriteUnit(IReadOnlyList<CqlWrite> Writes, BatchType? BatchType)
 {
     /// <summary>Whether the request answers with <c>[applied]</c>.</summary>
-    public bool IsConditional => Writes.Any(w => w.IsConditional);
+    public bool IsConditional
+    {
+        get
+        {
+            for (var i = 0; i < Writes.Count; i++)
+            {
+                if (Writes[i].IsConditional)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     /// <summary>Whether sending the request twice has the effect of sending it once.</summary>
-    public bool IsIdempotent => Writes.All(w => w.IsIdempotent);
+    public bool IsIdempotent
+    {
+        get
+        {
+            for (var i = 0; i < Writes.Count; i++)
+            {
+                if (!Writes[i].IsIdempotent)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The CQL as logged: the statement, or the batch around its statements.</summary>
     public string Text
@@ -30,7 +60,7 @@ public sealed record CqlWriteUnit(IReadOnlyList<CqlWrite> Writes, BatchType? Bat
     /// </summary>
     public static List<CqlWriteUnit> Group(IReadOnlyList<CqlWrite> writes, bool logged, int maxPerBatch)
     {
-        var units = new List<CqlWriteUnit>();
+        var units = new List<CqlWriteUnit>(writes.Count);
         if (logged)
         {
             if (writes.Any(w => w.IsConditional) && writes.Select(w => w.Partition).Distinct().Skip(1).Any())
@@ -62,7 +92,9 @@ public sealed record CqlWriteUnit(IReadOnlyList<CqlWrite> Writes, BatchType? Bat
             return units;
         }
 
-        var open = new Dictionary<PartitionIdentity, List<CqlWrite>>();
+        // A partition's first statement waits alone until a second one comes: with one row per partition (the usual
+        // case for thousands of added rows) no list is made per partition.
+        var open = new Dictionary<PartitionIdentity, object?>(writes.Count);
         foreach (var write in writes)
         {
             if (write.IsConditional || write.IsCounter)
@@ -71,26 +103,34 @@ public sealed record CqlWriteUnit(IReadOnlyList<CqlWrite> Writes, BatchType? Bat
                 continue;
             }
 
-            if (!open.TryGetValue(write.Partition, out var group))
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(open, write.Partition, out _);
+            switch (slot)
             {
-                open[write.Partition] = group = [];
+                case null:
+                    slot = write;
+                    break;
+                case CqlWrite first:
+                    slot = new List<CqlWrite> { first, write };
+                    break;
+                default:
+                    ((List<CqlWrite>)slot).Add(write);
+                    break;
             }
 
-            group.Add(write);
-            if (group.Count == maxPerBatch)
+            if (slot is List<CqlWrite> group && group.Count == maxPerBatch)
             {
                 units.Add(new CqlWriteUnit(group, CqlConnector.BatchType.Unlogged));
-                open[write.Partition] = [];
+                slot = null;
             }
         }
 
-        foreach (var group in open.Values)
+        foreach (var waiting in open.Values)
         {
-            if (group.Count == 1)
+            if (waiting is CqlWrite single)
             {
-                units.Add(new CqlWriteUnit(group, null));
+                units.Add(new CqlWriteUnit([single], null));
             }
-            else if (group.Count > 1)
+            else if (waiting is List<CqlWrite> group)
             {
                 units.Add(new CqlWriteUnit(group, CqlConnector.BatchType.Unlogged));
             }
