@@ -3,7 +3,6 @@
 // the ratios of the medians (wall and client CPU; the node runs in another process, so client CPU is this process's).
 // Usage: dotnet run -c Release -- [contactPoint=127.0.0.1] [rows=100000] [rounds=5] [warmups=3]
 // Warm-up rounds run every path until tiered JIT has compiled it fully; BENCH_GC=1 prints allocations per round.
-using System.Diagnostics;
 using System.Globalization;
 
 using CqlConnector;
@@ -47,19 +46,19 @@ var untracked = new List<(double Wall, double Cpu)>();
 var raw = new List<(double Wall, double Cpu)>();
 for (var round = -warmups; round < rounds; round++) // negative rounds warm up every path
 {
-    var trackedTime = await Measure(async () =>
+    var trackedTime = await RoundClock.MeasureAsync(async () =>
     {
         await using var context = new BenchContext(Options());
         Check((await context.Items.ToListAsync()).Count);
     });
 
-    var untrackedTime = await Measure(async () =>
+    var untrackedTime = await RoundClock.MeasureAsync(async () =>
     {
         await using var context = new BenchContext(Options());
         Check((await context.Items.AsNoTracking().ToListAsync()).Count);
     });
 
-    var rawTime = await Measure(async () =>
+    var rawTime = await RoundClock.MeasureAsync(async () =>
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var command = connection.CreateCommand();
@@ -111,26 +110,6 @@ void Check(int count)
     {
         throw new InvalidOperationException($"Read {count} rows, expected {rowCount}.");
     }
-}
-
-static async Task<(double Wall, double Cpu)> Measure(Func<Task> action)
-{
-    GC.Collect();
-    var process = Process.GetCurrentProcess();
-    var cpu = process.TotalProcessorTime;
-    var allocated = GC.GetTotalAllocatedBytes(precise: true);
-    var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-    var stopwatch = Stopwatch.StartNew();
-    await action();
-    stopwatch.Stop();
-    process.Refresh();
-    if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
-    {
-        Console.WriteLine(FormattableString.Invariant(
-            $"  allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB, gc0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, {stopwatch.Elapsed.TotalMilliseconds:F0} ms"));
-    }
-
-    return (stopwatch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
 }
 
 internal sealed class Item

@@ -2,8 +2,7 @@
 // concurrency, on the same node. Prints one JSON line per round and the ratio of the medians (wall and client CPU).
 // Usage: dotnet run -c Release -- [contactPoint=127.0.0.1] [entities=10000] [concurrency=128] [rounds=5] [warmups=3]
 // Warm-up rounds run both paths until tiered JIT has compiled them fully (EF needs about three); BENCH_GC=1 prints
-// allocations and collections per round.
-using System.Diagnostics;
+// allocations and collections per round (benchmarks/Shared/RoundClock.cs).
 using System.Globalization;
 
 using CqlConnector;
@@ -38,24 +37,14 @@ for (var round = -warmups; round < rounds; round++) // negative rounds warm up b
         .Select(i => new Row { Id = Guid.NewGuid(), Name = "row " + i, N = i, At = DateTime.UtcNow })
         .ToList();
 
-    var efTime = await Measure(async () =>
+    var efTime = await RoundClock.MeasureAsync(async () =>
     {
         await using var context = new BenchContext(Options());
-        var tracking = Stopwatch.StartNew();
         context.Rows.AddRange(rows);
-        if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
-        {
-            Console.WriteLine(FormattableString.Invariant($"  AddRange {tracking.Elapsed.TotalMilliseconds:F1} ms"));
-        }
-
         await context.SaveChangesAsync();
-        if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
-        {
-            Console.WriteLine(FormattableString.Invariant($"  +SaveChanges {tracking.Elapsed.TotalMilliseconds:F1} ms"));
-        }
     });
 
-    var rawTime = await Measure(async () =>
+    var rawTime = await RoundClock.MeasureAsync(async () =>
     {
         var results = await dataSource.Session.ExecuteConcurrentAsync(
             insert,
@@ -83,26 +72,6 @@ Console.WriteLine(FormattableString.Invariant(
 await using (var cleanup = new BenchContext(Options()))
 {
     await cleanup.Database.EnsureDeletedAsync();
-}
-
-static async Task<(double Wall, double Cpu)> Measure(Func<Task> action)
-{
-    var process = Process.GetCurrentProcess();
-    var cpu = process.TotalProcessorTime;
-    var allocated = GC.GetTotalAllocatedBytes(precise: true);
-    var gcs = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-    var pause = GC.GetTotalPauseDuration();
-    var stopwatch = Stopwatch.StartNew();
-    await action();
-    stopwatch.Stop();
-    process.Refresh();
-    if (Environment.GetEnvironmentVariable("BENCH_GC") is not null)
-    {
-        Console.WriteLine(FormattableString.Invariant(
-            $"  allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / 1024.0:F1} MB, gc0/1/2 {GC.CollectionCount(0) - gcs.Item1}/{GC.CollectionCount(1) - gcs.Item2}/{GC.CollectionCount(2) - gcs.Item3}, pause {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms"));
-    }
-
-    return (stopwatch.Elapsed.TotalMilliseconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
 }
 
 internal sealed class Row
