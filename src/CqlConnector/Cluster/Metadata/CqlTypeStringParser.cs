@@ -50,19 +50,18 @@ internal static class CqlTypeStringParser
 
     private ref struct Parser(string text, Func<string, CqlType?> resolveUserType)
     {
-        private readonly string _text = text;
+        private TypeTextCursor _cursor = new(text, "CQL type");
         private readonly Func<string, CqlType?> _resolveUserType = resolveUserType;
-        private int _position;
 
         public SchemaType ParseType()
         {
-            SkipSpaces();
-            if (Peek() == '\'')
+            _cursor.SkipSpaces();
+            if (_cursor.Peek() == '\'')
             {
                 return new(CqlType.Custom(ReadQuoted('\'')));
             }
 
-            var quoted = Peek() == '"';
+            var quoted = _cursor.Peek() == '"';
             var name = quoted ? ReadQuoted('"') : ReadIdentifier();
             if (!quoted)
             {
@@ -72,50 +71,50 @@ internal static class CqlTypeStringParser
                 {
                     case "frozen":
                     {
-                        Expect('<');
+                        _cursor.Expect('<');
                         var inner = ParseType();
-                        Expect('>');
+                        _cursor.Expect('>');
                         return inner with { IsFrozen = true };
                     }
 
-                    case "list" or "set" when TryConsume('<'):
+                    case "list" or "set" when _cursor.TryConsume('<'):
                     {
                         var element = ParseType().Type;
-                        Expect('>');
+                        _cursor.Expect('>');
                         return new(lower == "list" ? CqlType.List(element) : CqlType.Set(element));
                     }
 
-                    case "map" when TryConsume('<'):
+                    case "map" when _cursor.TryConsume('<'):
                     {
                         var key = ParseType().Type;
-                        Expect(',');
+                        _cursor.Expect(',');
                         var value = ParseType().Type;
-                        Expect('>');
+                        _cursor.Expect('>');
                         return new(CqlType.Map(key, value));
                     }
 
-                    case "tuple" when TryConsume('<'):
+                    case "tuple" when _cursor.TryConsume('<'):
                     {
                         var components = new List<CqlType>();
                         do
                         {
                             components.Add(ParseType().Type);
                         }
-                        while (TryConsume(','));
-                        Expect('>');
+                        while (_cursor.TryConsume(','));
+                        _cursor.Expect('>');
                         return new(CqlType.Tuple([.. components]));
                     }
 
-                    case "vector" when TryConsume('<'):
+                    case "vector" when _cursor.TryConsume('<'):
                     {
                         var element = ParseType().Type;
-                        Expect(',');
-                        SkipSpaces();
+                        _cursor.Expect(',');
+                        _cursor.SkipSpaces();
                         var dimension = ReadIdentifier();
-                        Expect('>');
+                        _cursor.Expect('>');
                         if (!int.TryParse(dimension, out var n) || n < 1)
                         {
-                            throw Error($"the dimension '{dimension}' of a vector is not a positive number");
+                            throw _cursor.Error($"the dimension '{dimension}' of a vector is not a positive number");
                         }
 
                         return new(CqlType.Vector(element, n));
@@ -131,52 +130,50 @@ internal static class CqlTypeStringParser
             }
 
             return new(_resolveUserType(name)
-                ?? throw new FormatException($"The schema type '{_text}' names the user-defined type '{name}', which is not among the keyspace's types. The schema may be changing; read the metadata again once schema agreement is reached."));
+                ?? throw new FormatException($"The schema type '{_cursor.Text}' names the user-defined type '{name}', which is not among the keyspace's types. The schema may be changing; read the metadata again once schema agreement is reached."));
         }
 
         public readonly void ExpectEnd()
         {
-            var rest = _text.AsSpan(_position).Trim();
+            var rest = _cursor.Text.AsSpan(_cursor.Position).Trim();
             if (!rest.IsEmpty)
             {
-                throw Error($"unexpected '{rest}' after the type");
+                throw _cursor.Error($"unexpected '{rest}' after the type");
             }
         }
 
-        private readonly char Peek() => _position < _text.Length ? _text[_position] : '\0';
-
         private string ReadIdentifier()
         {
-            var start = _position;
-            while (_position < _text.Length && (char.IsLetterOrDigit(_text[_position]) || _text[_position] is '_' or '.'))
+            var start = _cursor.Position;
+            while (_cursor.Position < _cursor.Text.Length && (char.IsLetterOrDigit(_cursor.Text[_cursor.Position]) || _cursor.Text[_cursor.Position] is '_' or '.'))
             {
-                _position++;
+                _cursor.Position++;
             }
 
-            if (_position == start)
+            if (_cursor.Position == start)
             {
-                throw Error(_position < _text.Length ? $"a type name was expected at '{_text[_position]}'" : "the text ends where a type name was expected");
+                throw _cursor.Error(_cursor.Position < _cursor.Text.Length ? $"a type name was expected at '{_cursor.Text[_cursor.Position]}'" : "the text ends where a type name was expected");
             }
 
-            return _text[start.._position];
+            return _cursor.Text[start.._cursor.Position];
         }
 
         private string ReadQuoted(char quote)
         {
             // CQL doubles a quote to escape it inside a quoted name or string.
             var builder = new StringBuilder();
-            _position++;
-            while (_position < _text.Length)
+            _cursor.Position++;
+            while (_cursor.Position < _cursor.Text.Length)
             {
-                var c = _text[_position++];
+                var c = _cursor.Text[_cursor.Position++];
                 if (c != quote)
                 {
                     builder.Append(c);
                 }
-                else if (Peek() == quote)
+                else if (_cursor.Peek() == quote)
                 {
                     builder.Append(quote);
-                    _position++;
+                    _cursor.Position++;
                 }
                 else
                 {
@@ -184,38 +181,8 @@ internal static class CqlTypeStringParser
                 }
             }
 
-            throw Error($"a {quote} is not closed");
+            throw _cursor.Error($"a {quote} is not closed");
         }
 
-        private bool TryConsume(char c)
-        {
-            SkipSpaces();
-            if (Peek() == c)
-            {
-                _position++;
-                return true;
-            }
-
-            return false;
-        }
-
-        private void Expect(char c)
-        {
-            if (!TryConsume(c))
-            {
-                throw Error(_position < _text.Length ? $"'{c}' was expected at '{_text[_position]}'" : $"'{c}' was expected at the end");
-            }
-        }
-
-        private void SkipSpaces()
-        {
-            while (_position < _text.Length && char.IsWhiteSpace(_text[_position]))
-            {
-                _position++;
-            }
-        }
-
-        private readonly FormatException Error(string what)
-            => new($"The CQL type '{_text}' from the schema tables could not be parsed: {what} (position {_position}). This client may not know this type; please report it with the node's version.");
     }
 }

@@ -78,15 +78,14 @@ internal static class MarshalTypeParser
 
     private ref struct Parser(string text)
     {
-        private readonly string _text = text;
-        private int _position;
+        private TypeTextCursor _cursor = new(text, "marshal type");
 
         public SchemaType ParseType()
         {
-            var start = _position;
+            var start = _cursor.Position;
             var name = ReadName();
             var shortName = ShortName(name);
-            if (!TryConsume('('))
+            if (!_cursor.TryConsume('('))
             {
                 return new(Simple(shortName) ?? CqlType.Custom(name));
             }
@@ -96,30 +95,30 @@ internal static class MarshalTypeParser
                 case "ReversedType":
                 {
                     var inner = ParseType();
-                    Expect(')');
+                    _cursor.Expect(')');
                     return inner with { IsReversed = true };
                 }
 
                 case "FrozenType":
                 {
                     var inner = ParseType();
-                    Expect(')');
+                    _cursor.Expect(')');
                     return inner with { IsFrozen = true };
                 }
 
                 case "ListType" or "SetType":
                 {
                     var element = ParseType().Type;
-                    Expect(')');
+                    _cursor.Expect(')');
                     return new(shortName == "ListType" ? CqlType.List(element) : CqlType.Set(element));
                 }
 
                 case "MapType":
                 {
                     var key = ParseType().Type;
-                    Expect(',');
+                    _cursor.Expect(',');
                     var value = ParseType().Type;
-                    Expect(')');
+                    _cursor.Expect(')');
                     return new(CqlType.Map(key, value));
                 }
 
@@ -130,8 +129,8 @@ internal static class MarshalTypeParser
                     {
                         components.Add(ParseType().Type);
                     }
-                    while (TryConsume(','));
-                    Expect(')');
+                    while (_cursor.TryConsume(','));
+                    _cursor.Expect(')');
                     return new(CqlType.Tuple([.. components]));
                 }
 
@@ -141,67 +140,67 @@ internal static class MarshalTypeParser
                 case "VectorType":
                 {
                     var element = ParseType().Type;
-                    Expect(',');
+                    _cursor.Expect(',');
                     var dimension = ReadName();
-                    Expect(')');
+                    _cursor.Expect(')');
                     if (!int.TryParse(dimension, out var n) || n < 1)
                     {
-                        throw Error($"the dimension '{dimension}' of a VectorType is not a positive number");
+                        throw _cursor.Error($"the dimension '{dimension}' of a VectorType is not a positive number");
                     }
 
                     return new(CqlType.Vector(element, n));
                 }
 
                 case "CompositeType" or "ColumnToCollectionType":
-                    throw Error($"{shortName} describes a table's cell names, not a column's values");
+                    throw _cursor.Error($"{shortName} describes a table's cell names, not a column's values");
 
                 default:
                     // A custom type with parameters (DynamicCompositeType(...), a user's class): keep its whole text.
                     SkipToClosingParenthesis();
-                    return new(CqlType.Custom(_text[start.._position].Trim()));
+                    return new(CqlType.Custom(_cursor.Text[start.._cursor.Position].Trim()));
             }
         }
 
         public (IReadOnlyList<SchemaType>, IReadOnlyDictionary<string, CqlType>) ParseComparator()
         {
             var collections = new Dictionary<string, CqlType>(StringComparer.Ordinal);
-            var save = _position;
-            if (ShortName(ReadName()) != "CompositeType" || !TryConsume('('))
+            var save = _cursor.Position;
+            if (ShortName(ReadName()) != "CompositeType" || !_cursor.TryConsume('('))
             {
-                _position = save;
+                _cursor.Position = save;
                 return ([ParseType()], collections);
             }
 
             var components = new List<SchemaType>();
             do
             {
-                save = _position;
-                if (ShortName(ReadName()) == "ColumnToCollectionType" && TryConsume('('))
+                save = _cursor.Position;
+                if (ShortName(ReadName()) == "ColumnToCollectionType" && _cursor.TryConsume('('))
                 {
                     do
                     {
-                        var name = DecodeHex(ReadName(), _text);
-                        Expect(':');
+                        var name = DecodeHex(ReadName(), _cursor.Text);
+                        _cursor.Expect(':');
                         collections[name] = ParseType().Type;
                     }
-                    while (TryConsume(','));
-                    Expect(')');
+                    while (_cursor.TryConsume(','));
+                    _cursor.Expect(')');
                     continue;
                 }
 
-                _position = save;
+                _cursor.Position = save;
                 components.Add(ParseType());
             }
-            while (TryConsume(','));
-            Expect(')');
+            while (_cursor.TryConsume(','));
+            _cursor.Expect(')');
             return (components, collections);
         }
 
         public readonly void ExpectEnd()
         {
-            if (_position != _text.Length)
+            if (_cursor.Position != _cursor.Text.Length)
             {
-                throw Error($"unexpected '{_text[_position..]}' after the type");
+                throw _cursor.Error($"unexpected '{_cursor.Text[_cursor.Position..]}' after the type");
             }
         }
 
@@ -209,33 +208,33 @@ internal static class MarshalTypeParser
         {
             // UserType(keyspace,hex(name),hex(field1):type1,hex(field2):type2,...)
             var keyspace = ReadName();
-            Expect(',');
-            var name = DecodeHex(ReadName(), _text);
+            _cursor.Expect(',');
+            var name = DecodeHex(ReadName(), _cursor.Text);
             var fields = new List<KeyValuePair<string, CqlType>>();
-            while (TryConsume(','))
+            while (_cursor.TryConsume(','))
             {
-                var field = DecodeHex(ReadName(), _text);
-                Expect(':');
+                var field = DecodeHex(ReadName(), _cursor.Text);
+                _cursor.Expect(':');
                 fields.Add(new(field, ParseType().Type));
             }
 
-            Expect(')');
+            _cursor.Expect(')');
             return CqlType.Udt(keyspace, name, fields);
         }
 
         private string ReadName()
         {
-            SkipSpaces();
-            var start = _position;
-            while (_position < _text.Length && _text[_position] is not ('(' or ')' or ',' or ':'))
+            _cursor.SkipSpaces();
+            var start = _cursor.Position;
+            while (_cursor.Position < _cursor.Text.Length && _cursor.Text[_cursor.Position] is not ('(' or ')' or ',' or ':'))
             {
-                _position++;
+                _cursor.Position++;
             }
 
-            var name = _text[start.._position].Trim();
+            var name = _cursor.Text[start.._cursor.Position].Trim();
             if (name.Length == 0)
             {
-                throw Error(_position < _text.Length ? $"a name was expected at '{_text[_position]}'" : "the text ends where a name was expected");
+                throw _cursor.Error(_cursor.Position < _cursor.Text.Length ? $"a name was expected at '{_cursor.Text[_cursor.Position]}'" : "the text ends where a name was expected");
             }
 
             return name;
@@ -243,51 +242,21 @@ internal static class MarshalTypeParser
 
         private void SkipToClosingParenthesis()
         {
-            for (var depth = 1; _position < _text.Length; _position++)
+            for (var depth = 1; _cursor.Position < _cursor.Text.Length; _cursor.Position++)
             {
-                if (_text[_position] == '(')
+                if (_cursor.Text[_cursor.Position] == '(')
                 {
                     depth++;
                 }
-                else if (_text[_position] == ')' && --depth == 0)
+                else if (_cursor.Text[_cursor.Position] == ')' && --depth == 0)
                 {
-                    _position++;
+                    _cursor.Position++;
                     return;
                 }
             }
 
-            throw Error("a parenthesis is not closed");
+            throw _cursor.Error("a parenthesis is not closed");
         }
 
-        private bool TryConsume(char c)
-        {
-            SkipSpaces();
-            if (_position < _text.Length && _text[_position] == c)
-            {
-                _position++;
-                return true;
-            }
-
-            return false;
-        }
-
-        private void Expect(char c)
-        {
-            if (!TryConsume(c))
-            {
-                throw Error(_position < _text.Length ? $"'{c}' was expected at '{_text[_position]}'" : $"'{c}' was expected at the end");
-            }
-        }
-
-        private void SkipSpaces()
-        {
-            while (_position < _text.Length && char.IsWhiteSpace(_text[_position]))
-            {
-                _position++;
-            }
-        }
-
-        private readonly FormatException Error(string what)
-            => new($"The marshal type '{_text}' from the schema tables could not be parsed: {what} (position {_position}). This client may not know this type; please report it with the node's version.");
     }
 }
