@@ -1,6 +1,8 @@
 #pragma warning disable EF1001 // these tests pin the provider's own internal collection diff
 using EntityFrameworkCore.Cassandra.Update.Internal;
 
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
 namespace EntityFrameworkCore.Cassandra.FunctionalTests.Generation;
 
 public sealed class CollectionChangeTests
@@ -35,5 +37,15 @@ public sealed class CollectionChangeTests
             "map<text, int>", new Dictionary<string, int> { ["a"] = 1, ["b"] = 2 }, new Dictionary<string, int> { ["b"] = 3, ["c"] = 4 })!;
         Assert.Equal(new Dictionary<object, object?> { ["b"] = 3, ["c"] = 4 }, change.Added as Dictionary<object, object?>);
         Assert.Equal(["a"], change.Removed);
+    }
+
+    [Fact]
+    public void A_converted_collection_diffs_on_its_provider_values()
+    {
+        var converter = new ValueConverter<HashSet<DayOfWeek>, HashSet<int>>(v => v.Select(d => (int)d).ToHashSet(), v => v.Select(i => (DayOfWeek)i).ToHashSet());
+        var change = CollectionChange.Compute(
+            "set<int>", new HashSet<DayOfWeek> { DayOfWeek.Monday }, new HashSet<DayOfWeek> { DayOfWeek.Friday }, converter)!;
+        Assert.Equal([5], change.Added as object[]);
+        Assert.Equal([1], change.Removed);
     }
 }

@@ -48,6 +48,10 @@ public class EnumCollectionMappingTests
         var providerMap = Assert.IsType<Dictionary<int, int>>(map.Converter!.ConvertToProvider(new Dictionary<Mood, int> { [Mood.Happy] = 5 }));
         Assert.Equal(5, providerMap[1]);
 
+        // A null column (Cassandra's empty collection) read into a required property stays null instead of failing.
+        var fromProvider = (Func<List<int>, IReadOnlyList<Mood>>)list.Converter.ConvertFromProviderExpression.Compile();
+        Assert.Null(fromProvider(null!));
+
         var tuple = Source.FindMapping(typeof(ValueTuple<int, Mood>))!;
         Assert.Equal((7, 2), tuple.Converter!.ConvertToProvider((7, Mood.Grumpy)));
         Assert.Equal((7, Mood.Grumpy), tuple.Converter.ConvertFromProvider((7, 2)));

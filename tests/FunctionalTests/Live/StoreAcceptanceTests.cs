@@ -314,6 +314,40 @@ public class StoreAcceptanceTests(StoreFixture fixture) : IClassFixture<StoreFix
     }
 
     [Fact]
+    public async Task Sync_partial_failure_names_only_the_failed_entry_and_a_retry_sends_only_it()
+    {
+        var good1 = new Note { Id = "ok-" + Guid.NewGuid(), Text = "one" };
+        var good2 = new Note { Id = "ok-" + Guid.NewGuid(), Text = "two" };
+        var bad = new Note { Id = new string('k', 70_000), Text = "too long a key" };
+        var log = new List<string>();
+        using var context = new StoreContext(new DbContextOptionsBuilder()
+            .UseCassandra(fixture.ConnectionString)
+            .LogTo(log.Add, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuting, Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandError])
+            .Options);
+        context.AddRange(good1, bad, good2);
+
+        var exception = Assert.Throws<DbUpdateException>(() => context.SaveChanges());
+
+        Assert.IsNotType<DbUpdateConcurrencyException>(exception);
+        Assert.Same(bad, Assert.Single(exception.Entries).Entity);
+        Assert.Single(log, l => l.Contains("Failed executing DbCommand", StringComparison.Ordinal));
+        Assert.Equal(EntityState.Unchanged, context.Entry(good1).State);
+        Assert.Equal(EntityState.Unchanged, context.Entry(good2).State);
+        Assert.Equal(EntityState.Added, context.Entry(bad).State);
+
+        context.Entry(bad).State = EntityState.Detached;
+        bad.Id = "fixed-" + Guid.NewGuid();
+        context.Add(bad);
+        Assert.Equal(1, context.SaveChanges());
+
+        await using var check = fixture.CreateContext();
+        foreach (var note in new[] { good1, good2, bad })
+        {
+            Assert.Equal(note.Text, (await check.Notes.SingleAsync(n => n.Id == note.Id)).Text);
+        }
+    }
+
+    [Fact]
     public async Task Ten_thousand_entities_in_one_SaveChanges_all_land()
     {
         var batch = Guid.NewGuid().ToString("N");

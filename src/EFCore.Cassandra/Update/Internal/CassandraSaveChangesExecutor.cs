@@ -30,8 +30,11 @@ namespace EntityFrameworkCore.Cassandra.Update.Internal;
 /// </para>
 /// <para>
 /// Each request is logged (and intercepted) as one command; the duration logged is that of the whole concurrent run,
-/// since requests overlap. The synchronous SaveChanges sends the requests one after another on the driver's
-/// synchronous path, single statements only (a logged batch needs SaveChangesAsync).
+/// since requests overlap. The synchronous SaveChanges sends the same requests (the same unlogged batches per
+/// partition, or the logged batch and the counter batch beside it) one after another on the driver's synchronous
+/// ADO.NET path (<see cref="CqlCommand"/>, <see cref="CqlBatch"/>), which never waits for a thread-pool thread, and
+/// logs each request's own duration; its failures are reported and its written entries accepted exactly as
+/// SaveChangesAsync does. There a RequestTimeout is rounded up to whole seconds (the ADO.NET timeouts' unit).
 /// </para>
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
 /// notice in any release.
@@ -49,14 +52,46 @@ public class CassandraSaveChangesExecutor(
     private readonly bool _sensitive = options.FindExtension<CoreOptionsExtension>()?.IsSensitiveDataLoggingEnabled ?? false;
 
     /// <summary>Runs the statements of <paramref name="commands"/> concurrently; returns the number of entries written.</summary>
-    public virtual async Task<int> ExecuteAsync(
+    public virtual Task<int> ExecuteAsync(
         IReadOnlyList<IReadOnlyModificationCommand> commands,
         IRelationalConnection connection,
+        CancellationToken cancellationToken)
+        => ExecuteAsync(commands, connection, async: true, cancellationToken).AsTask();
+
+    /// <summary>
+    /// Runs the same requests as <see cref="ExecuteAsync(IReadOnlyList{IReadOnlyModificationCommand}, IRelationalConnection, CancellationToken)"/>
+    /// one after another on the driver's synchronous path; returns the number of entries written.
+    /// </summary>
+    public virtual int Execute(IReadOnlyList<IReadOnlyModificationCommand> commands, IRelationalConnection connection)
+    {
+        var run = ExecuteAsync(commands, connection, async: false, CancellationToken.None);
+
+        // With async: false nothing is awaited that has not completed: the run is over here, and reading its result
+        // never waits for a thread-pool thread.
+        Debug.Assert(run.IsCompleted, "The synchronous SaveChanges awaited asynchronous work.");
+        return run.GetAwaiter().GetResult();
+    }
+
+    // The one implementation of both: requests grouped alike, logged and intercepted alike, their outcomes accepted or
+    // raised alike. Only the sending differs: concurrent through the driver's executor, or one request after another on
+    // its synchronous ADO.NET path (which never needs a thread-pool thread).
+    private async ValueTask<int> ExecuteAsync(
+        IReadOnlyList<IReadOnlyModificationCommand> commands,
+        IRelationalConnection connection,
+        bool async,
         CancellationToken cancellationToken)
     {
         var units = BuildUnits(commands);
         var outcomes = new Outcome[units.Count];
-        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (async)
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            connection.Open();
+        }
+
         try
         {
             var startTime = DateTimeOffset.UtcNow;
@@ -74,9 +109,13 @@ public class CassandraSaveChangesExecutor(
                     commandIds ??= new Guid[units.Count];
                     commandIds[i] = Guid.NewGuid();
                     var command = logCommands[i] = CreateLogCommand(connection, units[i]);
-                    var interception = await logger.CommandNonQueryExecutingAsync(
-                        connection, command, command.CommandText, currentContext.Context, commandIds[i], connection.ConnectionId,
-                        startTime, CommandSource.SaveChanges, cancellationToken).ConfigureAwait(false);
+                    var interception = async
+                        ? await logger.CommandNonQueryExecutingAsync(
+                            connection, command, command.CommandText, currentContext.Context, commandIds[i], connection.ConnectionId,
+                            startTime, CommandSource.SaveChanges, cancellationToken).ConfigureAwait(false)
+                        : logger.CommandNonQueryExecuting(
+                            connection, command, command.CommandText, currentContext.Context, commandIds[i], connection.ConnectionId,
+                            startTime, CommandSource.SaveChanges);
                     if (interception.HasResult)
                     {
                         continue;
@@ -86,29 +125,24 @@ public class CassandraSaveChangesExecutor(
                 toRun.Add(i);
             }
 
+            var durations = logCommands is null ? null : new TimeSpan[units.Count];
             var stopwatch = Stopwatch.StartNew();
-            if (toRun.Count > 0)
+            if (async)
             {
-                var session = ((CqlConnection)connection.DbConnection).CqlDataSource.Session;
-                var statements = await BuildStatementsAsync(session, units, toRun, outcomes, cancellationToken).ConfigureAwait(false);
-
-                // Once requests are sent, a cancellation stops the sending of further statements only: the requests in
-                // flight are awaited (not abandoned), so that what was written is known and accepted below, and the next
-                // SaveChanges does not send an applied counter delta or insert again.
-                var results = await session.ExecuteConcurrentAsync(
-                        UntilCancelled(statements.Select(s => s.Statement), cancellationToken),
-                        _options.MaxStatementsInFlight,
-                        null,
-                        CancellationToken.None)
-                    .ConfigureAwait(false);
-                for (var r = 0; r < results.Count; r++)
+                if (toRun.Count > 0)
                 {
-                    outcomes[statements[r].Unit] = Evaluate(units[statements[r].Unit], results[r]);
+                    await SendConcurrentlyAsync(connection, units, toRun, outcomes, cancellationToken).ConfigureAwait(false);
                 }
 
-                for (var r = results.Count; r < statements.Count; r++)
+                durations?.AsSpan().Fill(stopwatch.Elapsed);
+            }
+            else
+            {
+                foreach (var index in toRun)
                 {
-                    outcomes[statements[r].Unit] = Outcome.NotSent;
+                    var sentAt = stopwatch.Elapsed;
+                    outcomes[index] = Send(connection, units[index]);
+                    durations?[index] = stopwatch.Elapsed - sentAt;
                 }
             }
 
@@ -121,26 +155,49 @@ public class CassandraSaveChangesExecutor(
                         continue;
                     }
 
+                    var command = logCommands[i]!;
                     if (outcomes[i].Exception is { } exception)
                     {
-                        await logger.CommandErrorAsync(
-                            connection, logCommands![i]!, logCommands[i]!.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
-                            commandIds![i], connection.ConnectionId, exception, startTime, stopwatch.Elapsed, CommandSource.SaveChanges,
-                            CancellationToken.None).ConfigureAwait(false);
+                        if (async)
+                        {
+                            await logger.CommandErrorAsync(
+                                connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
+                                commandIds![i], connection.ConnectionId, exception, startTime, durations![i], CommandSource.SaveChanges,
+                                CancellationToken.None).ConfigureAwait(false);
+                        }
+                        else
+                        {
+                            logger.CommandError(
+                                connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
+                                commandIds![i], connection.ConnectionId, exception, startTime, durations![i], CommandSource.SaveChanges);
+                        }
+                    }
+                    else if (async)
+                    {
+                        await logger.CommandNonQueryExecutedAsync(
+                            connection, command, command.CommandText, currentContext.Context, commandIds![i],
+                            connection.ConnectionId, -1, startTime, durations![i], CommandSource.SaveChanges, CancellationToken.None)
+                            .ConfigureAwait(false);
                     }
                     else
                     {
-                        await logger.CommandNonQueryExecutedAsync(
-                            connection, logCommands![i]!, logCommands[i]!.CommandText, currentContext.Context, commandIds![i],
-                            connection.ConnectionId, -1, startTime, stopwatch.Elapsed, CommandSource.SaveChanges, CancellationToken.None)
-                            .ConfigureAwait(false);
+                        logger.CommandNonQueryExecuted(
+                            connection, command, command.CommandText, currentContext.Context, commandIds![i],
+                            connection.ConnectionId, -1, startTime, durations![i], CommandSource.SaveChanges);
                     }
                 }
             }
         }
         finally
         {
-            await connection.CloseAsync().ConfigureAwait(false);
+            if (async)
+            {
+                await connection.CloseAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                connection.Close();
+            }
         }
 
         ForgetWriteOptions(units, outcomes);
@@ -151,6 +208,36 @@ public class CassandraSaveChangesExecutor(
 
         ThrowOnFailures(units, outcomes);
         return commands.Count;
+    }
+
+    private async Task SendConcurrentlyAsync(
+        IRelationalConnection connection,
+        List<CqlWriteUnit> units,
+        List<int> toRun,
+        Outcome[] outcomes,
+        CancellationToken cancellationToken)
+    {
+        var session = ((CqlConnection)connection.DbConnection).CqlDataSource.Session;
+        var statements = await BuildStatementsAsync(session, units, toRun, outcomes, cancellationToken).ConfigureAwait(false);
+
+        // Once requests are sent, a cancellation stops the sending of further statements only: the requests in flight
+        // are awaited (not abandoned), so that what was written is known and accepted, and the next SaveChanges does
+        // not send an applied counter delta or insert again.
+        var results = await session.ExecuteConcurrentAsync(
+                UntilCancelled(statements.Select(s => s.Statement), cancellationToken),
+                _options.MaxStatementsInFlight,
+                null,
+                CancellationToken.None)
+            .ConfigureAwait(false);
+        for (var r = 0; r < results.Count; r++)
+        {
+            outcomes[statements[r].Unit] = Evaluate(units[statements[r].Unit], results[r]);
+        }
+
+        for (var r = results.Count; r < statements.Count; r++)
+        {
+            outcomes[statements[r].Unit] = Outcome.NotSent;
+        }
     }
 
     private static IEnumerable<CqlStatement> UntilCancelled(IEnumerable<CqlStatement> statements, CancellationToken cancellationToken)
@@ -181,73 +268,67 @@ public class CassandraSaveChangesExecutor(
             cancellationToken);
     }
 
-    /// <summary>Runs the statements one after another on the driver's synchronous path.</summary>
-    public virtual int Execute(IReadOnlyList<IReadOnlyModificationCommand> commands, IRelationalConnection connection)
+    // One request on the driver's synchronous ADO.NET path: a command for a single statement, a CqlBatch (one BATCH
+    // request) for a batch. Preparing and sending there never wait for a thread-pool thread.
+    private Outcome Send(IRelationalConnection connection, CqlWriteUnit unit)
     {
-        if (_options.UseLoggedBatch)
-        {
-            throw new NotSupportedException(
-                "A logged batch (UseLoggedBatch) is sent by SaveChangesAsync only, through the driver's asynchronous "
-                + "statement API. Call SaveChangesAsync, or turn UseLoggedBatch off for synchronous SaveChanges.");
-        }
-
-        var units = BuildUnits(commands, maxPerBatch: 1);
-        var outcomes = new Outcome[units.Count];
-        connection.Open();
+        var cqlConnection = (CqlConnection)connection.DbConnection;
+        var timeout = _options.RequestTimeout is not { } requestTimeout ? (int?)null
+            : requestTimeout == Timeout.InfiniteTimeSpan ? 0
+            : Math.Max(1, (int)Math.Ceiling(requestTimeout.TotalSeconds));
         try
         {
-            for (var i = 0; i < units.Count; i++)
+            if (unit.BatchType is { } batchType)
             {
-                var write = units[i].Writes[0];
-                using var command = CreateLogCommand(connection, units[i]);
-                ((CqlCommand)command).IsIdempotent = write.IsIdempotent;
-                ((CqlCommand)command).ConsistencyLevel = _options.Consistency;
-                ((CqlCommand)command).SerialConsistencyLevel = _options.SerialConsistency;
-                var commandId = Guid.NewGuid();
-                var startTime = DateTimeOffset.UtcNow;
-                var stopwatch = Stopwatch.StartNew();
-                var logging = logger.ShouldLogCommandExecute(startTime);
-                if (logging && logger.CommandNonQueryExecuting(
-                        connection, command, command.CommandText, currentContext.Context, commandId, connection.ConnectionId, startTime,
-                        CommandSource.SaveChanges).HasResult)
+                using var batch = new CqlBatch(cqlConnection)
                 {
-                    continue;
+                    BatchType = batchType,
+                    IsIdempotent = unit.IsIdempotent,
+                    ConsistencyLevel = _options.Consistency,
+                    SerialConsistencyLevel = _options.SerialConsistency,
+                    Timeout = timeout ?? 0,
+                };
+                foreach (var write in unit.Writes)
+                {
+                    var statement = new CqlBatchCommand(write.Text);
+                    AddParameters(statement.Parameters, write.Values);
+                    batch.BatchCommands.Add(statement);
                 }
 
-                try
-                {
-                    using var reader = command.ExecuteReader();
-                    outcomes[i] = write.IsConditional && reader.Read() && !reader.GetBoolean(0) ? Outcome.NotApplied : default;
-                    if (logging)
-                    {
-                        logger.CommandNonQueryExecuted(
-                            connection, command, command.CommandText, currentContext.Context, commandId, connection.ConnectionId, -1,
-                            startTime, stopwatch.Elapsed, CommandSource.SaveChanges);
-                    }
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    outcomes[i] = new Outcome(exception, false);
-                    if (logging)
-                    {
-                        logger.CommandError(
-                            connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery, commandId,
-                            connection.ConnectionId, exception, startTime, stopwatch.Elapsed, CommandSource.SaveChanges);
-                    }
-                }
+                using var batchReader = batch.ExecuteReader();
+                return Evaluate(unit, batchReader);
             }
-        }
-        finally
-        {
-            connection.Close();
-        }
 
-        ForgetWriteOptions(units, outcomes);
-        ThrowOnFailures(units, outcomes);
-        return commands.Count;
+            using var command = new CqlCommand(unit.Writes[0].Text, cqlConnection)
+            {
+                IsIdempotent = unit.IsIdempotent,
+                ConsistencyLevel = _options.Consistency,
+                SerialConsistencyLevel = _options.SerialConsistency,
+            };
+            if (timeout is { } seconds)
+            {
+                command.CommandTimeout = seconds;
+            }
+
+            AddParameters(command.Parameters, unit.Writes[0].Values);
+            using var reader = command.ExecuteReader();
+            return Evaluate(unit, reader);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return new Outcome(exception, false);
+        }
     }
 
-    private List<CqlWriteUnit> BuildUnits(IReadOnlyList<IReadOnlyModificationCommand> commands, int? maxPerBatch = null)
+    private static void AddParameters(CqlParameterCollection parameters, object?[] values)
+    {
+        for (var v = 0; v < values.Length; v++)
+        {
+            parameters.Add(new CqlParameter { ParameterName = ":p" + v, Value = values[v] ?? DBNull.Value });
+        }
+    }
+
+    private List<CqlWriteUnit> BuildUnits(IReadOnlyList<IReadOnlyModificationCommand> commands)
     {
         var builder = new CqlWriteBuilder(sqlGenerationHelper);
         var writes = new CqlWrite[commands.Count];
@@ -257,7 +338,7 @@ public class CassandraSaveChangesExecutor(
                 : commands[i].Entries.Count > 0 ? writeOptions.Resolve(commands[i].Entries[0].ToEntityEntry().Entity) : writeOptions.Current);
         }
 
-        return CqlWriteUnit.Group(writes, _options.UseLoggedBatch, maxPerBatch ?? _options.MaxStatementsPerBatch);
+        return CqlWriteUnit.Group(writes, _options.UseLoggedBatch, _options.MaxStatementsPerBatch);
     }
 
     // A unit whose statement cannot be prepared (the table or a column is missing, a type differs) fails on its own:
@@ -367,8 +448,14 @@ public class CassandraSaveChangesExecutor(
 
         using var resultSet = result.Result!;
         var page = resultSet.CurrentPage;
-        return page.Count > 0 && !page[0].Get<bool>(0) ? Outcome.NotApplied : default;
+        return Applied(page.Count == 0 || page[0].Get<bool>(0));
     }
+
+    private static Outcome Evaluate(CqlWriteUnit unit, CqlDataReader reader)
+        => !unit.IsConditional ? default : Applied(!reader.Read() || reader.GetBoolean(0));
+
+    // A lightweight transaction answers with [applied] first (followed by the current values when it was not applied).
+    private static Outcome Applied(bool applied) => applied ? default : Outcome.NotApplied;
 
     private static DbCommand CreateLogCommand(IRelationalConnection connection, CqlWriteUnit unit)
     {

@@ -1,11 +1,15 @@
 using System.Collections;
 
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
 namespace EntityFrameworkCore.Cassandra.Update.Internal;
 
 /// <summary>
 /// What changed in a collection value between the one read and the one to write, for an incremental update: the
 /// elements (set) or entries (map) added, the elements or keys removed, or the tail appended to a list. Null when the
 /// change cannot be expressed incrementally (a list reordered or shortened), so the collection is replaced whole.
+/// The elements, keys and values are provider values (as the driver binds them): a collection stored through a value
+/// converter (<c>List&lt;Mood&gt;</c> as <c>list&lt;int&gt;</c>) is compared after converting both values.
 /// </summary>
 /// <remarks>
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
@@ -28,6 +32,17 @@ public sealed record CollectionChange(CollectionChange.Shape Kind, object? Added
 
     /// <summary>Whether nothing changed.</summary>
     public bool IsEmpty => Added is null && Removed.Count == 0;
+
+    /// <summary>
+    /// The change from <paramref name="original"/> to <paramref name="current"/> (model values) of a column of
+    /// <paramref name="storeType"/> whose values go through <paramref name="converter"/>: both are converted to provider
+    /// values first, so the elements added and removed are the ones bound (an enum as its underlying integer, or as the
+    /// text a converter makes of it).
+    /// </summary>
+    public static CollectionChange? Compute(string? storeType, object? original, object? current, ValueConverter? converter)
+        => converter is null || original is null || current is null
+            ? Compute(storeType, original, current)
+            : Compute(storeType, converter.ConvertToProvider(original), converter.ConvertToProvider(current));
 
     /// <summary>The change from <paramref name="original"/> to <paramref name="current"/> of a column of <paramref name="storeType"/>.</summary>
     public static CollectionChange? Compute(string? storeType, object? original, object? current)

@@ -188,8 +188,8 @@ public class CqlStatementWriter(ISqlGenerationHelper sqlGenerationHelper)
             }
 
             if (appendRawValue is not null && !added && column.Property?.UsesIncrementalCollectionUpdates() == true
-                && column.TypeMapping?.Converter is null
-                && CollectionChange.Compute(column.TypeMapping?.StoreType, column.OriginalValue, column.Value) is { IsEmpty: false } change)
+                && CollectionChange.Compute(column.TypeMapping?.StoreType, column.OriginalValue, column.Value, column.TypeMapping?.Converter)
+                    is { IsEmpty: false } change)
             {
                 first = AppendCollectionChange(builder, column.ColumnName, change, first, appendRawValue);
                 continue;

@@ -158,8 +158,13 @@ public static class CqlCompositeConverters
         return Activator.CreateInstance(type, values)!;
     }
 
+    // EF hands a null column of a required property to the converter as it is (Cassandra stores an empty collection as
+    // null): null stays null, as for a collection without a converter, instead of failing the query.
     private sealed class CompositeConverter<TModel, TProvider>(Func<object, object> toProvider, Func<object, object> fromProvider)
-        : ValueConverter<TModel, TProvider>(v => (TProvider)toProvider(v!), v => (TModel)fromProvider(v!))
+        : ValueConverter<TModel, TProvider>(v => Convert<TModel, TProvider>(toProvider, v), v => Convert<TProvider, TModel>(fromProvider, v))
     {
     }
+
+    private static TTo Convert<TFrom, TTo>(Func<object, object> convert, TFrom value)
+        => value is null ? default! : (TTo)convert(value);
 }
