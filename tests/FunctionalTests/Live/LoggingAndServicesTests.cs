@@ -33,6 +33,31 @@ public class LoggingAndServicesTests(CassandraContextFixture<LoggingAndServicesT
         Assert.Contains(log, entry => entry.Contains(person.Id.ToString(), StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_log_of_completions_only_gets_every_request_of_a_SaveChanges(bool async)
+    {
+        // Nothing watches the executing event, so EF's logging cache says "do not log" after the first request; the
+        // executed events of the others must be logged all the same.
+        var log = new List<string>();
+        var people = Enumerable.Range(0, 5).Select(i => new Person { Id = Guid.NewGuid(), Name = "Completion " + i }).ToList();
+        await using (var context = fixture.CreateContext(o => o.LogTo(log.Add, [RelationalEventId.CommandExecuted])))
+        {
+            context.AddRange(people);
+            if (async)
+            {
+                await context.SaveChangesAsync();
+            }
+            else
+            {
+                context.SaveChanges();
+            }
+        }
+
+        Assert.Equal(5, log.Count(entry => entry.Contains("INSERT INTO", StringComparison.Ordinal)));
+    }
+
     [Fact]
     public async Task AddDbContext_resolves_a_working_context()
     {

@@ -125,7 +125,9 @@ public class CassandraSaveChangesExecutor(
                 toRun.Add(i);
             }
 
-            var durations = logCommands is null ? null : new TimeSpan[units.Count];
+            // One duration for the concurrent run (requests overlap), each request's own when sent one after another.
+            var durations = async ? null : new TimeSpan[units.Count];
+            var runDuration = TimeSpan.Zero;
             var stopwatch = Stopwatch.StartNew();
             if (async)
             {
@@ -134,7 +136,7 @@ public class CassandraSaveChangesExecutor(
                     await SendConcurrentlyAsync(connection, units, toRun, outcomes, cancellationToken).ConfigureAwait(false);
                 }
 
-                durations?.AsSpan().Fill(stopwatch.Elapsed);
+                runDuration = stopwatch.Elapsed;
             }
             else
             {
@@ -142,49 +144,64 @@ public class CassandraSaveChangesExecutor(
                 {
                     var sentAt = stopwatch.Elapsed;
                     outcomes[index] = Send(connection, units[index]);
-                    durations?[index] = stopwatch.Elapsed - sentAt;
+                    durations![index] = stopwatch.Elapsed - sentAt;
                 }
             }
 
-            if (logCommands is not null)
+            for (var i = 0; i < units.Count; i++)
             {
-                for (var i = 0; i < units.Count; i++)
+                if (outcomes[i].IsNotSent)
                 {
-                    if (outcomes[i].IsNotSent || logCommands[i] is null)
+                    continue;
+                }
+
+                var command = logCommands?[i];
+                var exception = outcomes[i].Exception;
+                if (command is null)
+                {
+                    // This request's executing event was skipped: EF suppressed the check once the first request found
+                    // nothing watching it. As EF does, an error is always logged, and an executed event is logged when
+                    // asking again says so (logging the previous one lifted the suppression).
+                    if (exception is null && !logger.ShouldLogCommandExecute(startTime))
                     {
                         continue;
                     }
 
-                    var command = logCommands[i]!;
-                    if (outcomes[i].Exception is { } exception)
+                    logCommands ??= new DbCommand?[units.Count];
+                    commandIds ??= new Guid[units.Count];
+                    commandIds[i] = Guid.NewGuid();
+                    command = logCommands[i] = CreateLogCommand(connection, units[i]);
+                }
+
+                var duration = durations?[i] ?? runDuration;
+                if (exception is not null)
+                {
+                    if (async)
                     {
-                        if (async)
-                        {
-                            await logger.CommandErrorAsync(
-                                connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
-                                commandIds![i], connection.ConnectionId, exception, startTime, durations![i], CommandSource.SaveChanges,
-                                CancellationToken.None).ConfigureAwait(false);
-                        }
-                        else
-                        {
-                            logger.CommandError(
-                                connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
-                                commandIds![i], connection.ConnectionId, exception, startTime, durations![i], CommandSource.SaveChanges);
-                        }
-                    }
-                    else if (async)
-                    {
-                        await logger.CommandNonQueryExecutedAsync(
-                            connection, command, command.CommandText, currentContext.Context, commandIds![i],
-                            connection.ConnectionId, -1, startTime, durations![i], CommandSource.SaveChanges, CancellationToken.None)
-                            .ConfigureAwait(false);
+                        await logger.CommandErrorAsync(
+                            connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
+                            commandIds![i], connection.ConnectionId, exception, startTime, duration, CommandSource.SaveChanges,
+                            CancellationToken.None).ConfigureAwait(false);
                     }
                     else
                     {
-                        logger.CommandNonQueryExecuted(
-                            connection, command, command.CommandText, currentContext.Context, commandIds![i],
-                            connection.ConnectionId, -1, startTime, durations![i], CommandSource.SaveChanges);
+                        logger.CommandError(
+                            connection, command, command.CommandText, currentContext.Context, DbCommandMethod.ExecuteNonQuery,
+                            commandIds![i], connection.ConnectionId, exception, startTime, duration, CommandSource.SaveChanges);
                     }
+                }
+                else if (async)
+                {
+                    await logger.CommandNonQueryExecutedAsync(
+                        connection, command, command.CommandText, currentContext.Context, commandIds![i],
+                        connection.ConnectionId, -1, startTime, duration, CommandSource.SaveChanges, CancellationToken.None)
+                        .ConfigureAwait(false);
+                }
+                else
+                {
+                    logger.CommandNonQueryExecuted(
+                        connection, command, command.CommandText, currentContext.Context, commandIds![i],
+                        connection.ConnectionId, -1, startTime, duration, CommandSource.SaveChanges);
                 }
             }
         }
