@@ -1,4 +1,5 @@
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
+using EntityFrameworkCore.Cassandra.Metadata.Internal;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -30,6 +31,7 @@ public class CassandraModelValidator(
             ValidateNoRelationships(entityType);
             ValidateIndexes(entityType);
             ValidateKey(entityType);
+            ValidateComplexProperties(entityType);
             foreach (var property in entityType.GetDeclaredProperties())
             {
                 ValidateProperty(property);
@@ -160,6 +162,22 @@ public class CassandraModelValidator(
         if (counters.Count > 0 && entityType.GetInsertIfNotExists())
         {
             throw new InvalidOperationException(CassandraStrings.CounterTableLightweightTransaction(entityType.DisplayName()));
+        }
+    }
+
+    /// <summary>
+    /// A complex property is stored as a user-defined type column (<see cref="Metadata.Conventions.CassandraComplexTypeConvention"/>);
+    /// one still here could not be, and would otherwise become one column per member.
+    /// </summary>
+    protected virtual void ValidateComplexProperties(IEntityType entityType)
+    {
+        foreach (var complexProperty in entityType.GetDeclaredComplexProperties())
+        {
+            var reason = CassandraComplexTypes.FindProblem(complexProperty, RelationalDependencies.TypeMappingSource)
+                ?? "the model refused the column: check the configuration of the property's name";
+            throw new InvalidOperationException(
+                CassandraStrings.ComplexPropertyNotMappable(
+                    entityType.DisplayName(), complexProperty.Name, CassandraComplexTypes.TypeName(complexProperty), reason));
         }
     }
 
