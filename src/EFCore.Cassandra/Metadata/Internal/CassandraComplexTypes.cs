@@ -42,14 +42,13 @@ public static class CassandraComplexTypes
                 + "is not one: declare it as List<T>, IList<T>, IReadOnlyList<T> or T[]";
         }
 
-        return FindProblem(complexProperty.ComplexType)
+        return FindProblem(complexProperty.ComplexType, [])
             ?? (typeMappingSource.FindMapping(complexProperty.ClrType, StoreType(complexProperty)) is null
-                ? $"the class '{Name(complexProperty.ComplexType.ClrType)}' cannot be mapped to one (a class that "
-                    + "contains itself, directly or through its members, cannot be a user-defined type): store such a member "
-                    + "in a column of its own"
+                ? $"the class '{Name(complexProperty.ComplexType.ClrType)}' cannot be mapped to one: give its members CQL-mappable types"
                 : null);
 
-        string? FindProblem(IReadOnlyComplexType complexType)
+        // outer: the classes that contain this one, for a class that contains itself.
+        string? FindProblem(IReadOnlyComplexType complexType, IReadOnlyList<Type> outer)
         {
             var clrType = complexType.ClrType;
             var type = Name(clrType);
@@ -89,12 +88,20 @@ public static class CassandraComplexTypes
             // still be written and read.
             foreach (var member in clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
             {
-                if (member.GetIndexParameters().Length == 0 && member is { GetMethod.IsPublic: true, SetMethod.IsPublic: true }
-                    && complexType.FindProperty(member.Name) is null && complexType.FindComplexProperty(member.Name) is null)
+                if (member.GetIndexParameters().Length > 0 || member is not { GetMethod.IsPublic: true, SetMethod.IsPublic: true }
+                    || complexType.FindProperty(member.Name) is not null || complexType.FindComplexProperty(member.Name) is not null)
                 {
-                    return $"'{type}.{member.Name}' is ignored by the model, and a user-defined type stores every public read/write "
-                        + "property of its class: stop ignoring it, or make it non-public";
+                    continue;
                 }
+
+                // EF leaves out a member that would make the complex type contain itself.
+                var memberType = member.PropertyType.IsGenericType ? member.PropertyType.GetGenericArguments()[0]
+                    : member.PropertyType.GetElementType() ?? member.PropertyType;
+                return memberType == clrType || outer.Contains(memberType)
+                    ? $"'{type}.{member.Name}' holds a '{Name(memberType)}', which contains it, and a user-defined type cannot "
+                        + "contain itself: store the recursive part in a table of its own, or make the property non-public"
+                    : $"'{type}.{member.Name}' is ignored by the model, and a user-defined type stores every public read/write "
+                        + "property of its class: stop ignoring it, or make it non-public";
             }
 
             foreach (var nested in complexType.GetComplexProperties())
@@ -105,7 +112,7 @@ public static class CassandraComplexTypes
                         + $"'{Name(nested.ClrType)}' is not one: declare it as List<T>, IList<T>, IReadOnlyList<T> or T[]";
                 }
 
-                if (FindProblem(nested.ComplexType) is { } problem)
+                if (FindProblem(nested.ComplexType, [.. outer, clrType]) is { } problem)
                 {
                     return problem;
                 }
