@@ -181,6 +181,21 @@ public class ComplexTypeValidationTests
         => AssertRejected<Plain>("mapped to JSON with ToJson()", c => c.ToJson());
 
     [Fact]
+    public void Two_classes_of_one_name_with_different_fields_are_rejected()
+    {
+        using var context = new ModelContext(b => b.Entity<TwoSpots>(e =>
+        {
+            e.ComplexProperty(t => t.Here);
+            e.ComplexProperty(t => t.There);
+        }));
+
+        var exception = Assert.Throws<InvalidOperationException>(() => context.Model);
+
+        Assert.Contains("both map to the user-defined type \"spot\" in the keyspace 'ks', with different fields", exception.Message);
+        Assert.Contains("[UserDefinedType(\"other_name\")]", exception.Message);
+    }
+
+    [Fact]
     public void Struct_is_a_user_defined_type()
     {
         using var context = new ModelContext(b => b.Entity<Holder<Pair>>().ComplexProperty(h => h.Value));
@@ -261,6 +276,31 @@ public class ComplexTypeValidationTests
         public int Value { get; set; }
 
         public Chain? Next { get; set; }
+    }
+
+    public sealed class TwoSpots
+    {
+        public Guid Id { get; set; }
+
+        public First.Spot Here { get; set; } = new();
+
+        public Second.Spot There { get; set; } = new();
+    }
+
+    public static class First
+    {
+        public sealed class Spot
+        {
+            public int Level { get; set; }
+        }
+    }
+
+    public static class Second
+    {
+        public sealed class Spot
+        {
+            public string? Name { get; set; }
+        }
     }
 
     public struct Pair

@@ -159,4 +159,10 @@ public static class CassandraStrings
         => $"The complex property '{entityType}.{property}' could not be replaced by its column of type {storeType}, because "
             + "the model refuses a property of that name (it is ignored, or used by a navigation). Remove the conflicting "
             + "configuration, or ignore the complex property.";
+
+    /// <summary>Two classes mapped to user-defined types of one name with different fields.</summary>
+    public static string UserDefinedTypeNameClash(string typeName, string keyspace, string first, string second)
+        => $"The classes '{first}' and '{second}' both map to the user-defined type \"{typeName}\" in the keyspace '{keyspace}', "
+            + "with different fields, but the keyspace holds one type of that name. Name one of them with "
+            + "[UserDefinedType(\"other_name\")] on its class.";
 }
