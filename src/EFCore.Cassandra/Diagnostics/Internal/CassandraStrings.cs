@@ -147,4 +147,22 @@ public static class CassandraStrings
     public static string IncrementalUpdateOnNonCollection(string property, string entityType, string storeType)
         => $"The property '{property}' of '{entityType}' is configured with UseIncrementalCollectionUpdates(), but its column type '{storeType}' "
             + "is no list, set or map (a frozen collection is written whole). Remove UseIncrementalCollectionUpdates() from it.";
+
+    /// <summary>A complex property that cannot be stored as a user-defined type column.</summary>
+    public static string ComplexPropertyNotMappable(string entityType, string property, string typeName, string reason)
+        => $"The complex property '{entityType}.{property}' cannot be stored: Cassandra stores a complex property as one column "
+            + $"of the user-defined type \"{typeName}\" (named like a [UserDefinedType] class: the class name in lower case, or "
+            + $"the name [UserDefinedType(\"name\")] on the class gives), but {reason}.";
+
+    /// <summary>A complex property whose user-defined type column the model refused.</summary>
+    public static string ComplexPropertyNotStored(string entityType, string property, string storeType)
+        => $"The complex property '{entityType}.{property}' could not be replaced by its column of type {storeType}, because "
+            + "the model refuses a property of that name (it is ignored, or used by a navigation). Remove the conflicting "
+            + "configuration, or ignore the complex property.";
+
+    /// <summary>Two classes mapped to user-defined types of one name with different fields.</summary>
+    public static string UserDefinedTypeNameClash(string typeName, string keyspace, string first, string second)
+        => $"The classes '{first}' and '{second}' both map to the user-defined type \"{typeName}\" in the keyspace '{keyspace}', "
+            + "with different fields, but the keyspace holds one type of that name. Name one of them with "
+            + "[UserDefinedType(\"other_name\")] on its class.";
 }

@@ -1,9 +1,12 @@
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
+using EntityFrameworkCore.Cassandra.Metadata.Internal;
+using EntityFrameworkCore.Cassandra.Storage.Internal.Mapping;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EntityFrameworkCore.Cassandra.Infrastructure.Internal;
 
@@ -25,11 +28,13 @@ public class CassandraModelValidator(
     {
         ValidateNoSequences(model);
 
+        ValidateUserDefinedTypeNames(model);
         foreach (var entityType in model.GetEntityTypes())
         {
             ValidateNoRelationships(entityType);
             ValidateIndexes(entityType);
             ValidateKey(entityType);
+            ValidateComplexProperties(entityType);
             foreach (var property in entityType.GetDeclaredProperties())
             {
                 ValidateProperty(property);
@@ -161,6 +166,65 @@ public class CassandraModelValidator(
         {
             throw new InvalidOperationException(CassandraStrings.CounterTableLightweightTransaction(entityType.DisplayName()));
         }
+    }
+
+    /// <summary>
+    /// A complex property is stored as a user-defined type column (<see cref="Metadata.Conventions.CassandraComplexTypeConvention"/>);
+    /// one still here could not be, and would otherwise become one column per member.
+    /// </summary>
+    protected virtual void ValidateComplexProperties(IEntityType entityType)
+    {
+        foreach (var complexProperty in entityType.GetDeclaredComplexProperties())
+        {
+            var reason = CassandraComplexTypes.FindProblem(complexProperty, RelationalDependencies.TypeMappingSource)
+                ?? "the model refused the column: check the configuration of the property's name";
+            throw new InvalidOperationException(
+                CassandraStrings.ComplexPropertyNotMappable(
+                    entityType.DisplayName(), complexProperty.Name, CassandraComplexTypes.TypeName(complexProperty), reason));
+        }
+    }
+
+    /// <summary>
+    /// Two classes that map to user-defined types of one name in one keyspace (classes of one name in different
+    /// namespaces, or the same [UserDefinedType] name) must have the same fields: the type is created once, with the
+    /// fields of the first, and the other's values would not fit it.
+    /// </summary>
+    protected virtual void ValidateUserDefinedTypeNames(IModel model)
+    {
+        var seen = new Dictionary<(string?, string), CqlUserDefinedTypeMapping>();
+        foreach (var entityType in model.GetEntityTypes())
+        {
+            foreach (var property in entityType.GetDeclaredProperties())
+            {
+                Visit(property.FindRelationalTypeMapping(), entityType.GetSchema());
+            }
+        }
+
+        void Visit(RelationalTypeMapping? mapping, string? keyspace)
+        {
+            if (mapping is not CqlCompositeTypeMapping composite)
+            {
+                return;
+            }
+
+            foreach (var element in composite.ElementMappings)
+            {
+                Visit(element, keyspace);
+            }
+
+            if (composite is CqlUserDefinedTypeMapping udt)
+            {
+                if (!seen.TryAdd((keyspace, udt.TypeName), udt) && seen[(keyspace, udt.TypeName)] is var first
+                    && first.ClrType != udt.ClrType && Fields(first) != Fields(udt))
+                {
+                    throw new InvalidOperationException(
+                        CassandraStrings.UserDefinedTypeNameClash(udt.TypeName, keyspace ?? "?", first.ClrType.FullName!, udt.ClrType.FullName!));
+                }
+            }
+        }
+
+        static string Fields(CqlUserDefinedTypeMapping udt)
+            => string.Join(", ", udt.Fields.Select(f => f.Name + " " + CqlCompositeTypeMapping.NestedStoreTypeOf(f.Mapping)));
     }
 
     /// <summary>No concurrency tokens, defaults, computed columns or store-generated values.</summary>

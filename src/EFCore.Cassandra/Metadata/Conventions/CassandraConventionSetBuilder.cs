@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace EntityFrameworkCore.Cassandra.Metadata.Conventions;
 
-/// <summary>The relational conventions, adjusted for Cassandra (keyspace, value generation).</summary>
+/// <summary>The relational conventions, adjusted for Cassandra (keyspace, value generation, complex types as user-defined types).</summary>
 /// <remarks>
 /// The convention set is built per context scope, so the configured keyspace is read from this context's options;
 /// the model cache key includes the keyspace (see <see cref="Internal.CassandraModelCacheKeyFactory"/>).
@@ -30,6 +30,9 @@ public class CassandraConventionSetBuilder(
         conventionSet.Add(new ClusteringOrderAttributeConvention(Dependencies));
         conventionSet.Add(new StaticColumnAttributeConvention(Dependencies));
         conventionSet.Add(new CounterColumnAttributeConvention(Dependencies));
+
+        // First of the finalizing conventions: the others must see the user-defined type column, not per-member columns.
+        conventionSet.ModelFinalizingConventions.Insert(0, new CassandraComplexTypeConvention(Dependencies));
 
         return conventionSet;
     }

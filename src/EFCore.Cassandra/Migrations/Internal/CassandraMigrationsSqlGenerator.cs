@@ -73,14 +73,14 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
             {
                 foreach (var column in table.Columns)
                 {
-                    if (Dependencies.TypeMappingSource.FindMapping(column.ClrType) is { } mapping)
+                    if (ColumnMapping(column) is { } mapping)
                     {
                         AddUserDefinedTypes(mapping, table.Schema, created, withTypes);
                     }
                 }
             }
             else if (operation is AddColumnOperation addColumn
-                     && Dependencies.TypeMappingSource.FindMapping(addColumn.ClrType) is { } addedMapping)
+                     && ColumnMapping(addColumn) is { } addedMapping)
             {
                 AddUserDefinedTypes(addedMapping, addColumn.Schema, created, withTypes);
             }
@@ -90,6 +90,11 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
 
         return base.Generate(withTypes, model, options);
     }
+
+    // The column type takes part: a complex type's class is a user-defined type only through the column type naming it.
+    private RelationalTypeMapping? ColumnMapping(ColumnOperation column)
+        => Dependencies.TypeMappingSource.FindMapping(column.ClrType, column.ColumnType)
+            ?? Dependencies.TypeMappingSource.FindMapping(column.ClrType);
 
     private static void AddUserDefinedTypes(
         RelationalTypeMapping mapping,

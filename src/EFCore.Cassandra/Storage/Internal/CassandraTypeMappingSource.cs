@@ -136,8 +136,57 @@ public class CassandraTypeMappingSource(
             return clrType == typeof(string) && mappingInfo.IsUnicode == false ? Ascii : mapping;
         }
 
-        return FindCompositeMapping(clrType);
+        return FindCompositeMapping(clrType)
+            ?? (storeTypeName is null ? null : UserDefinedTypeColumn(clrType, storeTypeName.Trim()));
     }
+
+    /// <summary>
+    /// A column whose type names a user-defined type (<c>frozen&lt;"address"&gt;</c>, or a list of them) and whose
+    /// CLR type is a class without <c>[UserDefinedType]</c>: a complex property, which the
+    /// <see cref="Metadata.Conventions.CassandraComplexTypeConvention"/> turned into such a column, or its column in a
+    /// migration snapshot. The class maps like a <c>[UserDefinedType]</c> class; classes of its fields that have no
+    /// mapping of their own become nested user-defined types named by the same rule.
+    /// </summary>
+    private RelationalTypeMapping? UserDefinedTypeColumn(Type clrType, string storeType)
+    {
+        var unfrozen = storeType.StartsWith("frozen", StringComparison.OrdinalIgnoreCase) && storeType[6..].TrimStart() is ['<', .. var inner, '>']
+            ? inner.Trim()
+            : storeType;
+        if (ListElementType(clrType) is { } elementType)
+        {
+            return unfrozen.StartsWith("list<", StringComparison.OrdinalIgnoreCase) && unfrozen.EndsWith('>')
+                && UserDefinedTypeColumn(elementType, unfrozen[5..^1].Trim()) is CqlUserDefinedTypeMapping element
+                    ? new CqlListTypeMapping(clrType, elementType, element)
+                    : null;
+        }
+
+        return CqlUserDefinedTypeNames.FindName(storeType) is { } name ? UserDefinedType(clrType, name, nested: []) : null;
+    }
+
+    // A field of a complex type that has no mapping of its own: a nested class (or a list of them) becomes a nested
+    // user-defined type.
+    private RelationalTypeMapping? NestedUserDefinedType(Type type, HashSet<Type> nested)
+    {
+        if (ListElementType(type) is { } elementType)
+        {
+            return NestedUserDefinedType(elementType, nested) is CqlUserDefinedTypeMapping element
+                ? new CqlListTypeMapping(type, elementType, element)
+                : null;
+        }
+
+        return type.IsGenericType || type.IsPrimitive || type.IsEnum || type.IsInterface || type.IsAbstract || type.IsArray
+               || type == typeof(string) || type == typeof(object) || Nullable.GetUnderlyingType(type) is not null
+            ? null
+            : UserDefinedType(type, CqlUserDefinedTypeNames.NameOf(type), nested);
+    }
+
+    // T of T[], List<T>, IList<T> and IReadOnlyList<T>: the CLR shapes of a CQL list.
+    private static Type? ListElementType(Type type)
+        => type.IsArray && type.GetArrayRank() == 1 && type != typeof(byte[]) ? type.GetElementType()
+            : type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+              && (definition == typeof(List<>) || definition == typeof(IList<>) || definition == typeof(IReadOnlyList<>))
+                ? type.GetGenericArguments()[0]
+                : null;
 
     /// <summary>
     /// The CLR type a CQL type reads into when nothing else is known: the first mapping of a scalar type,
@@ -216,9 +265,9 @@ public class CassandraTypeMappingSource(
     /// </summary>
     private RelationalTypeMapping? FindCompositeMapping(Type clrType)
     {
-        if (clrType.GetCustomAttribute<UserDefinedTypeAttribute>() is { } udt)
+        if (clrType.GetCustomAttribute<UserDefinedTypeAttribute>() is not null)
         {
-            return UserDefinedType(clrType, udt.Name ?? clrType.Name.ToLowerInvariant());
+            return UserDefinedType(clrType, CqlUserDefinedTypeNames.NameOf(clrType), nested: null);
         }
 
         if (clrType.IsArray && clrType.GetArrayRank() == 1)
@@ -317,13 +366,27 @@ public class CassandraTypeMappingSource(
             : provider;
     }
 
-    private CqlUserDefinedTypeMapping? UserDefinedType(Type clrType, string name)
+    // nested: the classes being mapped when fields of unmapped classes become nested types (a complex type), else
+    // null; a class that contains itself cannot be a user-defined type.
+    private CqlUserDefinedTypeMapping? UserDefinedType(Type clrType, string name, HashSet<Type>? nested)
     {
-        if (clrType.GetConstructor(Type.EmptyTypes) is null && !clrType.IsValueType)
+        if ((clrType.GetConstructor(Type.EmptyTypes) is null && !clrType.IsValueType) || nested?.Add(clrType) == false)
         {
             return null;
         }
 
+        try
+        {
+            return UserDefinedTypeFields(clrType, name, nested);
+        }
+        finally
+        {
+            nested?.Remove(clrType);
+        }
+    }
+
+    private CqlUserDefinedTypeMapping? UserDefinedTypeFields(Type clrType, string name, HashSet<Type>? nested)
+    {
         var fields = new List<(PropertyInfo, string, RelationalTypeMapping)>();
         foreach (var property in clrType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
@@ -333,7 +396,8 @@ public class CassandraTypeMappingSource(
             }
 
             // The driver binds a UDT's fields as they are: a field that needs a converter cannot be mapped.
-            if (Component(property.PropertyType) is not { Converter: null } fieldMapping)
+            if ((Component(property.PropertyType) ?? (nested is null ? null : NestedUserDefinedType(property.PropertyType, nested)))
+                is not { Converter: null } fieldMapping)
             {
                 return null;
             }
