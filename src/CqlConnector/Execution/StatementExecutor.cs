@@ -80,7 +80,7 @@ internal static class StatementExecutor
             earlier = ex.Coordinator;
             foreach (var prepared in batch.Statements.OfType<BoundStatement>().Select(b => b.PreparedStatement).Distinct())
             {
-                prepared.Metadata = await session.PrepareAsync(prepared.Query, IOBehavior.Asynchronous, cancellationToken, force: true).ConfigureAwait(false);
+                prepared.Metadata = await session.PrepareAsync(prepared.Query, IOBehavior.Asynchronous, cancellationToken, replacing: prepared.Metadata).ConfigureAwait(false);
             }
 
             frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
