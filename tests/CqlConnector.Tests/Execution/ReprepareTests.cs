@@ -24,7 +24,7 @@ public sealed class ReprepareTests
         await using var dataSource = CqlDataSource.Create(a.ConnectionString + ";Load Balancing=round-robin");
         var session = dataSource.Session;
         var prepared = await session.PrepareAsync(Insert);
-        await Until(() => a.Knows(Insert) && b.Knows(Insert));
+        await Until(() => prepared.Metadata.PreparedOnAllHosts);
         var (preparesOnA, preparesOnB) = (a.PreparesReceived(Insert), b.PreparesReceived(Insert));
 
         // Every EXECUTE reaches a node that forgot the statement: the re-PREPARE is answered only once all 64 have
@@ -49,6 +49,56 @@ public sealed class ReprepareTests
         Assert.Equal(1, a.PreparesReceived(Insert) - preparesOnA);
         Assert.Equal(1, b.PreparesReceived(Insert) - preparesOnB);
         Assert.Equal(64, a.UnpreparedAnswers + b.UnpreparedAnswers);
+    }
+
+    [Fact]
+    public async Task Concurrent_batches_that_hit_unprepared_share_one_reprepare()
+    {
+        await using var node = new FakeCqlServer();
+        await using var dataSource = CqlDataSource.Create(node.ConnectionString);
+        var session = dataSource.Session;
+        var prepared = await session.PrepareAsync(Insert);
+        node.ForgetPreparedStatements();
+        var gate = Gate(node);
+
+        var batches = Enumerable.Range(0, 16)
+            .Select(i => session.ExecuteAsync(new BatchStatement(BatchType.Unlogged).Add(prepared.Bind(i)).Add(prepared.Bind(-i))))
+            .ToArray();
+        await Until(() => node.UnpreparedAnswers == 16);
+        gate.Release.SetResult(null);
+
+        foreach (var result in await Task.WhenAll(batches).WaitAsync(Bound))
+        {
+            await result.DisposeAsync();
+        }
+
+        Assert.Equal(1, node.PreparesReceived(Insert) - gate.PreparesBefore);
+    }
+
+    [Fact]
+    public async Task A_synchronous_batch_reprepares_on_every_node_with_synchronous_io()
+    {
+        await using var a = new FakeCqlServer();
+        await using var b = new FakeCqlServer();
+        a.Peers.Add(b);
+        b.Peers.Add(a);
+        await using var dataSource = CqlDataSource.Create(a.ConnectionString + ";Load Balancing=round-robin");
+        using var connection = dataSource.CreateConnection();
+        connection.Open();
+        var cached = await dataSource.Session.PrepareAsync(Insert, IOBehavior.Asynchronous, default);
+        await Until(() => cached.PreparedOnAllHosts);
+        var (preparesOnA, preparesOnB) = (a.PreparesReceived(Insert), b.PreparesReceived(Insert));
+        a.ForgetPreparedStatements();
+        b.ForgetPreparedStatements();
+
+        using var batch = new CqlBatch(connection) { BatchType = BatchType.Unlogged };
+        batch.BatchCommands.Add(Insert).Parameters.AddWithValue("c0", 1);
+        batch.ExecuteNonQuery();
+
+        // Prepared again on the coordinator and, before returning, on the other node.
+        Assert.Equal(1, a.UnpreparedAnswers + b.UnpreparedAnswers);
+        Assert.Equal(1, a.PreparesReceived(Insert) - preparesOnA);
+        Assert.Equal(1, b.PreparesReceived(Insert) - preparesOnB);
     }
 
     [Fact]

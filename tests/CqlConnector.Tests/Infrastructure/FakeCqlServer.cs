@@ -13,7 +13,7 @@ namespace CqlConnector.Tests.Infrastructure;
 /// An in-process CQL server speaking just enough protocol v3 to finish a handshake, for faults a real node cannot
 /// produce on demand: requests that are never answered, late answers, prepared statements forgotten at a chosen moment.
 /// It is used beside, never instead of, the real node. Every QUERY other than the driver's system-table lookups is
-/// passed to <see cref="OnQuery"/>; PREPARE and EXECUTE of a write are answered (see <see cref="OnPrepare"/>).
+/// passed to <see cref="OnQuery"/>; PREPARE, EXECUTE and BATCH of writes are answered (see <see cref="OnPrepare"/>).
 /// </summary>
 internal sealed class FakeCqlServer : FakeServerHost
 {
@@ -59,7 +59,7 @@ internal sealed class FakeCqlServer : FakeServerHost
     /// <summary>How many PREPAREs of <paramref name="query"/> this node received.</summary>
     public int PreparesReceived(string query) => _prepares.TryGetValue(query, out var count) ? count : 0;
 
-    /// <summary>How many EXECUTEs this node answered with UNPREPARED.</summary>
+    /// <summary>How many EXECUTEs and BATCHes this node answered with UNPREPARED.</summary>
     public int UnpreparedAnswers => Volatile.Read(ref _unpreparedAnswers);
 
     /// <summary>Whether this node knows <paramref name="query"/> as a prepared statement.</summary>
@@ -148,8 +148,11 @@ internal sealed class FakeCqlServer : FakeServerHost
                         });
                         break;
                     case CqlConnector.Protocol.Opcode.Execute:
-                        var id = body.AsSpan(2, BinaryPrimitives.ReadUInt16BigEndian(body)).ToArray();
-                        if (_known.ContainsKey(Convert.ToHexString(id)))
+                    case CqlConnector.Protocol.Opcode.Batch:
+                        var id = frame.Opcode == CqlConnector.Protocol.Opcode.Execute
+                            ? body.AsSpan(2, BinaryPrimitives.ReadUInt16BigEndian(body)).ToArray()
+                            : FirstUnknownStatement(body);
+                        if (id is null || _known.ContainsKey(Convert.ToHexString(id)))
                         {
                             await SendAsync(stream, writeLock, frame.StreamId, 0x08, w => w.WriteInt32(0x0001));
                         }
@@ -171,6 +174,41 @@ internal sealed class FakeCqlServer : FakeServerHost
         catch (Exception ex) when (ex is OperationCanceledException or IOException or EndOfStreamException or SocketException)
         {
         }
+    }
+
+    /// <summary>The id of the first prepared entry of a BATCH body this node does not know, or null.</summary>
+    private byte[]? FirstUnknownStatement(byte[] body)
+    {
+        var count = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(1));
+        var offset = 3;
+        for (var i = 0; i < count; i++)
+        {
+            byte[]? id = null;
+            if (body[offset++] == 0)
+            {
+                offset += 4 + BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(offset));
+            }
+            else
+            {
+                var length = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(offset));
+                id = body.AsSpan(offset + 2, length).ToArray();
+                offset += 2 + length;
+            }
+
+            if (id is not null && !_known.ContainsKey(Convert.ToHexString(id)))
+            {
+                return id;
+            }
+
+            var values = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(offset));
+            offset += 2;
+            for (var v = 0; v < values; v++)
+            {
+                offset += 4 + Math.Max(0, BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(offset)));
+            }
+        }
+
+        return null;
     }
 
     private static byte[] StatementId(string query) => MD5.HashData(Encoding.UTF8.GetBytes(query));
