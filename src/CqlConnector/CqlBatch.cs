@@ -136,7 +136,8 @@ public sealed class CqlBatch : DbBatch
 
     private CqlSession Session => (_connection ?? throw new InvalidOperationException("The batch has no Connection.")).Session;
 
-    private async ValueTask<PreparedMetadata?[]> PrepareAsync(IOBehavior io, CancellationToken cancellationToken, bool force = false)
+    /// <summary>Prepares each command with parameters; with <paramref name="replacing"/> (after UNPREPARED), prepares those again.</summary>
+    private async ValueTask<PreparedMetadata?[]> PrepareAsync(IOBehavior io, CancellationToken cancellationToken, PreparedMetadata?[]? replacing = null)
     {
         var commands = BatchCommands.Items;
         var prepared = new PreparedMetadata?[commands.Count];
@@ -144,7 +145,7 @@ public sealed class CqlBatch : DbBatch
         {
             if (commands[i].Parameters.Count > 0)
             {
-                prepared[i] = await Session.PrepareAsync(commands[i].CommandText, io, cancellationToken, force).ConfigureAwait(false);
+                prepared[i] = await Session.PrepareAsync(commands[i].CommandText, io, cancellationToken, replacing?[i]).ConfigureAwait(false);
             }
         }
 
@@ -165,14 +166,16 @@ public sealed class CqlBatch : DbBatch
             Timeout = Timeout > 0 ? TimeSpan.FromSeconds(Timeout) : settings.RequestTimeout,
             IsIdempotent = IsIdempotent,
         };
+        var prepared = await PrepareAsync(io, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await session.ExecuteAsync(CreateRequest(await PrepareAsync(io, cancellationToken).ConfigureAwait(false)), options, io, cancellationToken).ConfigureAwait(false);
+            return await session.ExecuteAsync(CreateRequest(prepared), options, io, cancellationToken).ConfigureAwait(false);
         }
         catch (CqlUnpreparedException)
         {
-            // A node forgot a statement of the batch: prepare them all again (on every node), then send once more.
-            var prepared = await PrepareAsync(io, cancellationToken, force: true).ConfigureAwait(false);
+            // A node forgot a statement of the batch: prepare them all again (on every node, shared with the other
+            // requests that failed alike), then send once more.
+            prepared = await PrepareAsync(io, cancellationToken, replacing: prepared).ConfigureAwait(false);
             return await session.ExecuteAsync(CreateRequest(prepared), options, io, cancellationToken).ConfigureAwait(false);
         }
     }

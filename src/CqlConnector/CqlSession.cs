@@ -354,55 +354,117 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     /// Prepares <paramref name="query"/> once per session; later calls return the cached metadata. Concurrent
     /// callers share one PREPARE: besides saving round trips, this matters on Cassandra 2.1, whose nodes share a
     /// statement's result metadata between requests, so a PREPARE racing an EXECUTE that skips metadata can come
-    /// back without its result columns. The statement is then prepared on the other nodes too (in the background;
-    /// with <paramref name="force"/>, before returning).
+    /// back without its result columns. The statement is then prepared on the other nodes too, in the background.
+    /// <para>
+    /// <paramref name="replacing"/> is the metadata a request just failed with (UNPREPARED, or result metadata lacking
+    /// its columns): the cached entry holding it is prepared again, on every up node before this returns, so that a
+    /// retry finds the statement wherever it goes. Callers that fail with the same metadata share that one re-prepare
+    /// (joining it while it runs, taking its result once done) instead of each sending PREPAREs to every node at the
+    /// moment a restarted node is busiest.
+    /// </para>
     /// </summary>
-    internal async ValueTask<PreparedMetadata> PrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken, bool force = false)
+    internal async ValueTask<PreparedMetadata> PrepareAsync(string query, IOBehavior io, CancellationToken cancellationToken, PreparedMetadata? replacing = null)
     {
-        var pending = new TaskCompletionSource<PreparedMetadata>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entry = force ? _prepared.AddOrUpdate(query, pending.Task, (_, _) => pending.Task) : _prepared.GetOrAdd(query, pending.Task);
-        if (entry != pending.Task)
+        var everywhere = replacing is not null;
+        while (true)
         {
-            if (entry.IsCompletedSuccessfully)
+            var pending = new TaskCompletionSource<PreparedMetadata>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var entry = ClaimPrepare(query, pending.Task, replacing);
+            if (entry != pending.Task)
             {
-                return entry.Result;
-            }
-
-            if (io == IOBehavior.Asynchronous)
-            {
-                return await entry.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            // A synchronous caller never waits for another caller's asynchronous work (that would need a pool thread):
-            // it prepares by itself, and the shared entry is left to its owner.
-            return await SendPrepareAsync(query, io, cancellationToken).ConfigureAwait(false);
-        }
-
-        // The shared PREPARE runs under the session's token, not this caller's: joiners must not fail because the first
-        // caller gave up. This caller still stops waiting when its own token is cancelled.
-        if (io == IOBehavior.Synchronous)
-        {
-            CompletePrepare(query, pending, await CaptureAsync(SendPrepareAsync(query, io, _shutdown.Token)).ConfigureAwait(false));
-        }
-        else
-        {
-            _ = SendPrepareAsync(query, io, _shutdown.Token).AsTask().ContinueWith(
-                static (work, state) =>
+                if (entry.IsCompletedSuccessfully)
                 {
-                    var (session, query, pending) = ((CqlSession, string, TaskCompletionSource<PreparedMetadata>))state!;
-                    session.CompletePrepare(query, pending, work);
-                },
-                (this, query, pending),
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-        }
+                    return entry.Result;
+                }
 
-        var prepared = await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        var others = PrepareOnOtherHostsAsync(query, prepared.PreparedOn);
-        if (force)
+                if (io == IOBehavior.Synchronous)
+                {
+                    // A synchronous caller never waits for another caller's asynchronous work (that would need a pool
+                    // thread): it prepares by itself, and the shared entry is left to its owner.
+                    return await PrepareOnceAsync(query, io, everywhere, cancellationToken).ConfigureAwait(false);
+                }
+
+                PreparedMetadata joined;
+                try
+                {
+                    joined = await entry.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && !_shutdown.IsCancellationRequested)
+                {
+                    // The shared PREPARE was cancelled, but not for this caller nor the session: never fail a joiner
+                    // with someone else's cancellation. The cancelled entry is gone; claim again.
+                    continue;
+                }
+
+                if (everywhere && !joined.PreparedOnAllHosts)
+                {
+                    // An ordinary PREPARE (coordinator only) was in flight: claim again, now to replace it everywhere.
+                    replacing = joined;
+                    continue;
+                }
+
+                return joined;
+            }
+
+            // The shared PREPARE runs under the session's token, not this caller's: joiners must not fail because the
+            // first caller gave up. This caller still stops waiting when its own token is cancelled.
+            if (io == IOBehavior.Synchronous)
+            {
+                CompletePrepare(query, pending, await CaptureAsync(PrepareOnceAsync(query, io, everywhere, _shutdown.Token)).ConfigureAwait(false));
+            }
+            else
+            {
+                _ = PrepareOnceAsync(query, io, everywhere, _shutdown.Token).AsTask().ContinueWith(
+                    static (work, state) =>
+                    {
+                        var (session, query, pending) = ((CqlSession, string, TaskCompletionSource<PreparedMetadata>))state!;
+                        session.CompletePrepare(query, pending, work);
+                    },
+                    (this, query, pending),
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+            }
+
+            return await pending.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Installs <paramref name="pending"/> as the cache entry of <paramref name="query"/> and returns it when this
+    /// caller is to prepare; otherwise returns the entry to use or join. With <paramref name="replacing"/>, an entry
+    /// is replaced only while it still holds that metadata (or one not yet prepared on every node): once another
+    /// caller has replaced it, its re-prepare, running or done, is newer than the failed request and is shared.
+    /// </summary>
+    private Task<PreparedMetadata> ClaimPrepare(string query, Task<PreparedMetadata> pending, PreparedMetadata? replacing)
+    {
+        while (true)
         {
-            await others.ConfigureAwait(false);
+            if (!_prepared.TryGetValue(query, out var entry))
+            {
+                if (_prepared.TryAdd(query, pending))
+                {
+                    return pending;
+                }
+            }
+            else if (replacing is null || !entry.IsCompletedSuccessfully || entry.Result != replacing && entry.Result.PreparedOnAllHosts)
+            {
+                return entry;
+            }
+            else if (_prepared.TryUpdate(query, pending, entry))
+            {
+                return pending;
+            }
+        }
+    }
+
+    /// <summary>One PREPARE on a coordinator, then (<paramref name="everywhere"/>) on every other up node before returning.</summary>
+    private async ValueTask<PreparedMetadata> PrepareOnceAsync(string query, IOBehavior io, bool everywhere, CancellationToken cancellationToken)
+    {
+        var prepared = await SendPrepareAsync(query, io, cancellationToken).ConfigureAwait(false);
+        if (everywhere)
+        {
+            await PrepareOnOtherHostsAsync(query, prepared, io).ConfigureAwait(false);
         }
 
         return prepared;
@@ -425,7 +487,13 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
     {
         if (work.IsCompletedSuccessfully)
         {
-            pending.TrySetResult(work.Result);
+            var prepared = work.Result;
+            pending.TrySetResult(prepared);
+            if (!prepared.PreparedOnAllHosts)
+            {
+                _ = PrepareOnOtherHostsAsync(query, prepared, IOBehavior.Asynchronous);
+            }
+
             return;
         }
 
@@ -504,19 +572,23 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
         return PreparedMetadata.Read(ref reader, frame.Version);
     }
 
-    private async Task PrepareOnOtherHostsAsync(string query, EndPoint? done)
+    /// <summary>
+    /// Sends PREPARE to every up node but the one <paramref name="prepared"/> came from, one after another (with
+    /// <paramref name="io"/>: a synchronous caller must not block on asynchronous work), then marks it prepared on all hosts.
+    /// </summary>
+    private async Task PrepareOnOtherHostsAsync(string query, PreparedMetadata prepared, IOBehavior io)
     {
         foreach (var pool in _pools.Values)
         {
             var connections = pool.Connections;
-            if (pool.Host.EndPoint.Equals(done) || !pool.Host.IsUp || connections.Count == 0)
+            if (pool.Host.EndPoint.Equals(prepared.PreparedOn) || !pool.Host.IsUp || connections.Count == 0)
             {
                 continue;
             }
 
             try
             {
-                using var frame = await connections[0].SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, IOBehavior.Asynchronous, _shutdown.Token)
+                using var frame = await connections[0].SendAsync(new PrepareRequest(query, null), Settings.RequestTimeout, io, _shutdown.Token)
                     .ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is CqlException or OperationCanceledException)
@@ -524,6 +596,8 @@ public sealed partial class CqlSession : IDisposable, IAsyncDisposable
                 // That node prepares on demand (UNPREPARED) if this failed.
             }
         }
+
+        prepared.PreparedOnAllHosts = true;
     }
 
     /// <summary>

@@ -70,36 +70,49 @@ internal static class StatementExecutor
         var options = new RequestOptions { Timeout = batch.Timeout ?? settings.RequestTimeout, IsIdempotent = batch.IsIdempotent };
         System.Net.EndPoint? earlier = null;
         Protocol.Responses.ResponseFrame frame;
+        var sent = new Protocol.Responses.PreparedMetadata?[batch.Statements.Count];
         try
         {
-            frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+            frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency, sent), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
         }
         catch (CqlUnpreparedException ex)
         {
-            // A node forgot statements of the batch: prepare each bound statement's CQL again, then re-send once.
+            // A node forgot statements of the batch: prepare each bound statement's CQL again, then re-send once. The
+            // re-prepare replaces the metadata this request was sent with, not PreparedStatement.Metadata: other
+            // requests that failed alike may have updated that already, and then their re-prepare is reused.
             earlier = ex.Coordinator;
-            foreach (var prepared in batch.Statements.OfType<BoundStatement>().Select(b => b.PreparedStatement).Distinct())
+            for (var i = 0; i < sent.Length; i++)
             {
-                prepared.Metadata = await session.PrepareAsync(prepared.Query, IOBehavior.Asynchronous, cancellationToken, force: true).ConfigureAwait(false);
+                if (batch.Statements[i] is BoundStatement { PreparedStatement: var prepared } && sent[i] is { } stale)
+                {
+                    prepared.Metadata = await session.PrepareAsync(prepared.Query, IOBehavior.Asynchronous, cancellationToken, replacing: stale).ConfigureAwait(false);
+                }
             }
 
-            frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+            frame = await session.ExecuteAsync(CreateBatchRequest(batch, settings.Consistency, sent), options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
         }
 
         return await ResultReader.ToResultSetAsync(session, null, frame, null, options.Coordinator, earlier, cancellationToken, options.HostsTriedCount > 1 ? options.HostsTried : null).ConfigureAwait(false);
     }
 
-    private static BatchRequest CreateBatchRequest(BatchStatement batch, ConsistencyLevel defaultConsistency)
+    /// <summary>The BATCH request; <paramref name="sent"/> receives the prepared metadata each bound statement is sent with.</summary>
+    private static BatchRequest CreateBatchRequest(BatchStatement batch, ConsistencyLevel defaultConsistency, Protocol.Responses.PreparedMetadata?[] sent)
     {
         var entries = new BatchRequest.Entry[batch.Statements.Count];
         for (var i = 0; i < entries.Length; i++)
         {
-            entries[i] = batch.Statements[i] switch
+            switch (batch.Statements[i])
             {
-                BoundStatement bound => new BatchRequest.Entry(null, bound.PreparedStatement.Metadata.Id, bound.Values, bound.PreparedStatement.Metadata.VariableTypes),
-                SimpleStatement simple => new BatchRequest.Entry(simple.Query, null, simple.Values, null),
-                _ => throw new InvalidOperationException("A batch holds simple and bound statements only."),
-            };
+                case BoundStatement bound:
+                    var metadata = sent[i] = bound.PreparedStatement.Metadata;
+                    entries[i] = new BatchRequest.Entry(null, metadata.Id, bound.Values, metadata.VariableTypes);
+                    break;
+                case SimpleStatement simple:
+                    entries[i] = new BatchRequest.Entry(simple.Query, null, simple.Values, null);
+                    break;
+                default:
+                    throw new InvalidOperationException("A batch holds simple and bound statements only.");
+            }
         }
 
         return new BatchRequest(batch.Type, entries)

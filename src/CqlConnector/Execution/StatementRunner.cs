@@ -79,7 +79,7 @@ internal sealed class StatementRunner
         // client's EXECUTE (which skipped metadata) can lack its result columns; prepare again to learn them.
         for (var attempt = 0; attempt < 3 && _prepared is { ResultMetadata: { Columns: null, ColumnCount: > 0 } }; attempt++)
         {
-            _prepared = await Session.PrepareAsync(Query, io, cancellationToken, force: true).ConfigureAwait(false);
+            _prepared = await Session.PrepareAsync(Query, io, cancellationToken, replacing: _prepared).ConfigureAwait(false);
         }
 
         try
@@ -88,7 +88,8 @@ internal sealed class StatementRunner
         }
         catch (CqlUnpreparedException ex) when (_prepared is not null)
         {
-            _prepared = await Session.PrepareAsync(Query, io, cancellationToken, force: true).ConfigureAwait(false);
+            // Every request in flight with this statement fails alike when a node forgets it: they share one re-prepare.
+            _prepared = await Session.PrepareAsync(Query, io, cancellationToken, replacing: _prepared).ConfigureAwait(false);
             var frame = await Session.ExecuteAsync(CreateRequest(pagingState), options, io, cancellationToken).ConfigureAwait(false);
             return (frame, ex.Coordinator);
         }

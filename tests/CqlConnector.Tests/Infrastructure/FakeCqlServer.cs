@@ -1,6 +1,8 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 using CqlConnector.Protocol.Frames;
 using CqlConnector.Serialization;
@@ -9,8 +11,9 @@ namespace CqlConnector.Tests.Infrastructure;
 
 /// <summary>
 /// An in-process CQL server speaking just enough protocol v3 to finish a handshake, for faults a real node cannot
-/// produce on demand: requests that are never answered, late answers. It is used beside, never instead of, the real
-/// node. Every QUERY other than the driver's system-table lookups is passed to <see cref="OnQuery"/>.
+/// produce on demand: requests that are never answered, late answers, prepared statements forgotten at a chosen moment.
+/// It is used beside, never instead of, the real node. Every QUERY other than the driver's system-table lookups is
+/// passed to <see cref="OnQuery"/>; PREPARE, EXECUTE and BATCH of writes are answered (see <see cref="OnPrepare"/>).
 /// </summary>
 internal sealed class FakeCqlServer : FakeServerHost
 {
@@ -42,6 +45,28 @@ internal sealed class FakeCqlServer : FakeServerHost
     /// Decides how a QUERY is answered: given its CQL text, returns the delay before a Void result, or null to never answer.
     /// </summary>
     public Func<string, TimeSpan?> OnQuery { get; set; } = _ => TimeSpan.Zero;
+
+    /// <summary>
+    /// Runs before a PREPARE is answered (off the connection's read loop, so it may wait): null answers it with the
+    /// statement (an int marker per <c>?</c>), which the node then knows; a message answers with an INVALID error.
+    /// </summary>
+    public Func<string, Task<string?>> OnPrepare { get; set; } = _ => Task.FromResult<string?>(null);
+
+    private readonly ConcurrentDictionary<string, int> _prepares = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _known = new(StringComparer.Ordinal);
+    private int _unpreparedAnswers;
+
+    /// <summary>How many PREPAREs of <paramref name="query"/> this node received.</summary>
+    public int PreparesReceived(string query) => _prepares.TryGetValue(query, out var count) ? count : 0;
+
+    /// <summary>How many EXECUTEs and BATCHes this node answered with UNPREPARED.</summary>
+    public int UnpreparedAnswers => Volatile.Read(ref _unpreparedAnswers);
+
+    /// <summary>Whether this node knows <paramref name="query"/> as a prepared statement.</summary>
+    public bool Knows(string query) => _known.ContainsKey(Convert.ToHexString(StatementId(query)));
+
+    /// <summary>Forgets every prepared statement, as a restarted node does; EXECUTEs of them get UNPREPARED.</summary>
+    public void ForgetPreparedStatements() => _known.Clear();
 
     protected override async Task ServeAsync(Socket socket)
     {
@@ -102,12 +127,110 @@ internal sealed class FakeCqlServer : FakeServerHost
                         }
 
                         break;
+                    case CqlConnector.Protocol.Opcode.Prepare:
+                        var cql = Encoding.UTF8.GetString(body, 4, BinaryPrimitives.ReadInt32BigEndian(body));
+                        _prepares.AddOrUpdate(cql, 1, (_, count) => count + 1);
+                        var prepareStream = frame.StreamId;
+                        _ = Task.Run(async () =>
+                        {
+                            if (await OnPrepare(cql) is { } error)
+                            {
+                                await SendAsync(stream, writeLock, prepareStream, 0x00, w =>
+                                {
+                                    w.WriteInt32(0x2200); // Invalid
+                                    w.WriteString(error);
+                                });
+                                return;
+                            }
+
+                            _known[Convert.ToHexString(StatementId(cql))] = cql;
+                            await SendAsync(stream, writeLock, prepareStream, 0x08, w => WritePrepared(w, cql));
+                        });
+                        break;
+                    case CqlConnector.Protocol.Opcode.Execute:
+                    case CqlConnector.Protocol.Opcode.Batch:
+                        var id = frame.Opcode == CqlConnector.Protocol.Opcode.Execute
+                            ? body.AsSpan(2, BinaryPrimitives.ReadUInt16BigEndian(body)).ToArray()
+                            : FirstUnknownStatement(body);
+                        if (id is null || _known.ContainsKey(Convert.ToHexString(id)))
+                        {
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x08, w => w.WriteInt32(0x0001));
+                        }
+                        else
+                        {
+                            Interlocked.Increment(ref _unpreparedAnswers);
+                            await SendAsync(stream, writeLock, frame.StreamId, 0x00, w =>
+                            {
+                                w.WriteInt32(0x2500); // Unprepared
+                                w.WriteString("Prepared query with ID " + Convert.ToHexString(id) + " not found");
+                                w.WriteShortBytes(id);
+                            });
+                        }
+
+                        break;
                 }
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or EndOfStreamException or SocketException)
         {
         }
+    }
+
+    /// <summary>The id of the first prepared entry of a BATCH body this node does not know, or null.</summary>
+    private byte[]? FirstUnknownStatement(byte[] body)
+    {
+        var count = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(1));
+        var offset = 3;
+        for (var i = 0; i < count; i++)
+        {
+            byte[]? id = null;
+            if (body[offset++] == 0)
+            {
+                offset += 4 + BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(offset));
+            }
+            else
+            {
+                var length = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(offset));
+                id = body.AsSpan(offset + 2, length).ToArray();
+                offset += 2 + length;
+            }
+
+            if (id is not null && !_known.ContainsKey(Convert.ToHexString(id)))
+            {
+                return id;
+            }
+
+            var values = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(offset));
+            offset += 2;
+            for (var v = 0; v < values; v++)
+            {
+                offset += 4 + Math.Max(0, BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(offset)));
+            }
+        }
+
+        return null;
+    }
+
+    private static byte[] StatementId(string query) => MD5.HashData(Encoding.UTF8.GetBytes(query));
+
+    /// <summary>A v3 Prepared result: one int marker per <c>?</c> of ks.t, and no result metadata (a write).</summary>
+    private static void WritePrepared(CqlBufferWriter writer, string query)
+    {
+        writer.WriteInt32(0x0004); // Prepared
+        writer.WriteShortBytes(StatementId(query));
+        var markers = query.Count(c => c == '?');
+        writer.WriteInt32(0x0001); // Global_tables_spec
+        writer.WriteInt32(markers);
+        writer.WriteString("ks");
+        writer.WriteString("t");
+        for (var i = 0; i < markers; i++)
+        {
+            writer.WriteString("c" + i);
+            writer.WriteUInt16((ushort)CqlTypeCode.Int);
+        }
+
+        writer.WriteInt32(0x0004); // No_metadata
+        writer.WriteInt32(0);
     }
 
     /// <summary>system.peers_v2 rows: each peer at 127.0.0.1 on its own port, in dc1.</summary>

@@ -23,6 +23,16 @@ internal sealed class PreparedMetadata
     /// <summary>The node the statement was first prepared on (the others get it in the background).</summary>
     public System.Net.EndPoint? PreparedOn { get; set; }
 
+    /// <summary>
+    /// Whether PREPARE has also been sent to every other up node (best effort: one that failed prepares on demand).
+    /// A re-prepare after UNPREPARED is shared only once this holds, so that the retry finds the statement anywhere.
+    /// </summary>
+    public bool PreparedOnAllHosts
+    {
+        get => Volatile.Read(ref field);
+        set => Volatile.Write(ref field, value);
+    }
+
     public required RowsMetadata ResultMetadata { get; init; }
 
     public static PreparedMetadata Read(ref CqlReader reader, ProtocolVersion version)
