@@ -11,8 +11,9 @@ namespace CqlConnector;
 
 /// <summary>
 /// Reads the rows of a result page by page. Values are decoded only when read, straight from the received frame.
-/// An asynchronous reader requests the next page when half of the current one has been read, so a consumer rarely
-/// waits for a page it could already have had; a synchronous reader fetches each page when it is needed.
+/// An asynchronous reader requests the next page as soon as it starts reading a page, so the node prepares the next
+/// page while this one is consumed and a consumer rarely waits (at most two pages are held); a synchronous reader
+/// fetches each page when it is needed.
 /// </summary>
 public sealed class CqlDataReader : DbDataReader
 {
@@ -120,7 +121,9 @@ public sealed class CqlDataReader : DbDataReader
             if (_cursor.MoveNext())
             {
                 _onRow = true;
-                if (io == IOBehavior.Asynchronous && !_singlePage && _nextPage is null && _statement is not null && _page.PagingState is { } state && _cursor.RemainingRows <= _page.RowCount / 2)
+                // Requested at the page's first row rather than half-way: a consumer doing real work per row (EF
+                // materialising tracked entities) then overlaps the node's whole page time, not half of it.
+                if (io == IOBehavior.Asynchronous && !_singlePage && _nextPage is null && _statement is not null && _page.PagingState is { } state)
                 {
                     _nextPage = _statement!.ExecutePageAsync(state, IOBehavior.Asynchronous, CancellationToken.None).AsTask();
                 }

@@ -7,7 +7,7 @@ namespace CqlConnector;
 /// The result of a statement: its current page of rows, the paging state of the next page, and how the request ran.
 /// It is a forward-only cursor over the pages: enumerate the rows (<c>await foreach (var row in resultSet)</c>) or the
 /// pages (<c>await foreach (var page in resultSet.Pages)</c>) once. Enumerating requests the next page in the
-/// background (rows: when half of the current page has been read; pages: as soon as a page is handed out), so a
+/// background as soon as a page's first row or the page itself is handed out, so a
 /// consumer rarely waits for a page and no thread ever blocks on one. At most two pages are held at a time.
 /// Rows are views into their page's buffer, valid until the cursor moves past that page or the result set is
 /// disposed (see <see cref="CqlRow.Detach"/>). Dispose the result set when done to return its buffers to the pool.
@@ -82,7 +82,7 @@ public sealed class CqlResultSet : IAsyncEnumerable<CqlRow>, IDisposable, IAsync
         return true;
     }
 
-    /// <summary>Reads the rows, from the current page on, requesting each next page when half of one has been read.</summary>
+    /// <summary>Reads the rows, from the current page on, requesting each next page when the first row of a page is read.</summary>
     public IAsyncEnumerator<CqlRow> GetAsyncEnumerator(CancellationToken cancellationToken = default) => EnumerateRowsAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
 
     private async IAsyncEnumerable<CqlRow> EnumerateRowsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -90,10 +90,9 @@ public sealed class CqlResultSet : IAsyncEnumerable<CqlRow>, IDisposable, IAsync
         while (true)
         {
             var page = CurrentPage;
-            var half = page.Count / 2;
             for (var i = 0; i < page.Count; i++)
             {
-                if (i == half)
+                if (i == 0)
                 {
                     StartPrefetch();
                 }

@@ -119,9 +119,6 @@ internal sealed class RowsPage : IDisposable
             return true;
         }
 
-        /// <summary>Rows of the page not yet moved to.</summary>
-        public int RemainingRows => Page.RowCount - _row - 1;
-
         public bool IsNull(int ordinal) => _lengths[ordinal] < 0;
 
         public ReadOnlySpan<byte> GetCell(int ordinal)
