@@ -37,6 +37,7 @@ public sealed class UserDefinedTypeMigrationCodeTests
                             schema: "ks");
             """.ReplaceLineEndings("\n"),
             code);
+        Assert.Contains("using Microsoft.EntityFrameworkCore;\n", code);
         Assert.Contains(
             """
                         migrationBuilder.AlterUserDefinedType(
