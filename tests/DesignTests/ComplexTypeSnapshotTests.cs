@@ -55,8 +55,9 @@ public sealed class ComplexSnapshotContext(DbContextOptions<ComplexSnapshotConte
 }
 
 /// <summary>
-/// A complex property is snapshotted as the column it is stored in (its class and the user-defined type's column type),
-/// and the snapshot, compiled and loaded as <c>dotnet ef</c> loads it, differs from the model in nothing.
+/// A complex property is snapshotted as the column it is stored in (its class and the user-defined type's column type)
+/// with the type's fields recorded as values, and the snapshot, compiled and loaded as <c>dotnet ef</c> loads it,
+/// differs from the model in nothing.
 /// </summary>
 public sealed class ComplexTypeSnapshotTests
 {
@@ -78,12 +79,23 @@ public sealed class ComplexTypeSnapshotTests
         Assert.Contains(".HasColumnType(\"list<frozen<\\\"snapshotpoint\\\">>\")", snapshot);
         Assert.DoesNotContain("ComplexProperty", snapshot);
         Assert.DoesNotContain("ComplexCollection", snapshot);
+        Assert.Contains(
+            "CassandraModelBuilderExtensions.HasUserDefinedType(modelBuilder, \"ks\", \"snapshotaddress\", new[] { (\"street\", \"text\"), (\"point\", \"frozen<\\\"snapshotpoint\\\">\") });",
+            snapshot);
+        Assert.DoesNotContain("HasAnnotation(\"Cassandra:UserDefinedType", snapshot);
 
         var snapshotModel = Load(snapshot).Model;
         snapshotModel = context.GetService<IModelRuntimeInitializer>().Initialize(
             snapshotModel is IMutableModel mutable ? mutable.FinalizeModel() : snapshotModel, designTime: true, validationLogger: null);
         Assert.Empty(context.GetService<IMigrationsModelDiffer>().GetDifferences(snapshotModel.GetRelationalModel(), model.GetRelationalModel()));
+
+        // The snapshot holds the types' fields as values, not through the classes: what the next migration compares.
+        Assert.Equal(UserDefinedTypes(model), UserDefinedTypes(snapshotModel));
+        Assert.Equal(3, UserDefinedTypes(model).Count);
     }
+
+    private static List<(string, object?)> UserDefinedTypes(IModel model)
+        => model.GetAnnotations().Where(a => a.Name.StartsWith("Cassandra:UserDefinedType:", StringComparison.Ordinal)).Select(a => (a.Name, a.Value)).ToList();
 
     private static ModelSnapshot Load(string source)
     {

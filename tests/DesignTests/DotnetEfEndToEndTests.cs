@@ -35,7 +35,7 @@ public sealed class DotnetEfEndToEndTests
         var project = Directory.CreateTempSubdirectory("efcass-cli-").FullName;
         try
         {
-            WriteProject(project, repository, connectionString);
+            WriteProject(project, repository, ReadingsContext(connectionString));
             string[] ef = ["tool", "run", "dotnet-ef", "--"];
             string[] noBuild = ["--no-build", "--configuration", "Release"];
 
@@ -90,7 +90,135 @@ public sealed class DotnetEfEndToEndTests
         }
     }
 
-    private static void WriteProject(string project, string repository, string connectionString)
+    [Fact]
+    public async Task A_member_added_to_a_user_defined_type_class_becomes_an_alter_type_that_applies_to_the_keyspace_and_from_scratch()
+    {
+        var endpoint = await CassandraServer.GetAsync();
+        var repository = RepositoryRoot();
+        var keyspace = "efudt_" + Guid.NewGuid().ToString("N")[..10];
+        var connectionString = $"Contact Points={endpoint.Host};Port={endpoint.Port};Keyspace={keyspace}";
+        var project = Directory.CreateTempSubdirectory("efcass-udt-").FullName;
+        try
+        {
+            WriteProject(project, repository, ShopContext(connectionString, withZip: false));
+            string[] ef = ["tool", "run", "dotnet-ef", "--"];
+            string[] noBuild = ["--no-build", "--configuration", "Release"];
+
+            await RunAsync(project, "tool", "restore");
+            await BuildAsync(project);
+            await RunAsync(project, [.. ef, "migrations", "add", "Initial", .. noBuild]);
+            var snapshot = await File.ReadAllTextAsync(Path.Combine(project, "Migrations", "ShopContextModelSnapshot.cs"));
+            Assert.True(
+                snapshot.Contains($"CassandraModelBuilderExtensions.HasUserDefinedType(modelBuilder, \"{keyspace}\", \"address\", new[] {{ (\"street\", \"text\") }});", StringComparison.Ordinal),
+                snapshot);
+            await BuildAsync(project);
+            await RunAsync(project, [.. ef, "database", "update", .. noBuild]);
+
+            // The class gains a member: the new migration adds the field, and its Down says it cannot drop it.
+            await File.WriteAllTextAsync(Path.Combine(project, "TinyContext.cs"), ShopContext(connectionString, withZip: true));
+            await BuildAsync(project);
+            await RunAsync(project, [.. ef, "migrations", "add", "AddZip", .. noBuild]);
+            var migration = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(Path.Combine(project, "Migrations"), "*_AddZip.cs")));
+            var up = migration[migration.IndexOf("void Up(", StringComparison.Ordinal)..migration.IndexOf("void Down(", StringComparison.Ordinal)];
+            Assert.True(up.Contains("migrationBuilder.AlterUserDefinedType(", StringComparison.Ordinal), migration);
+            Assert.True(up.Contains("addedFields: new[] { (\"zip\", \"int\") }", StringComparison.Ordinal), migration);
+            Assert.True(migration.Contains("droppedFields: new[] { \"zip\" }", StringComparison.Ordinal), migration);
+            await BuildAsync(project);
+
+            await RunAsync(project, [.. ef, "migrations", "script", "Initial", "AddZip", "-o", "zip.cql", .. noBuild]);
+            Assert.Contains($"ALTER TYPE \"{keyspace}\".\"address\" ADD \"zip\" int;", await File.ReadAllTextAsync(Path.Combine(project, "zip.cql")));
+
+            await RunAsync(project, [.. ef, "database", "update", .. noBuild]);
+            Assert.Equal("Main 12345", RoundTrip(Path.Combine(project, "bin", "Release", "net10.0", "Tiny.dll"), connectionString));
+
+            // Applied from scratch, the first migration creates the type it knew and the second adds the field.
+            await DropKeyspaceAsync(endpoint, keyspace);
+            await RunAsync(project, [.. ef, "database", "update", .. noBuild]);
+            Assert.Equal("Main 12345", RoundTrip(Path.Combine(project, "bin", "Release", "net10.0", "Tiny.dll"), connectionString));
+        }
+        finally
+        {
+            await DropKeyspaceAsync(endpoint, keyspace);
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    private static async Task DropKeyspaceAsync(CassandraEndpoint endpoint, string keyspace)
+    {
+        await using var dataSource = CqlDataSource.Create($"Contact Points={endpoint.Host};Port={endpoint.Port}");
+        await using var drop = dataSource.CreateCommand($"DROP KEYSPACE IF EXISTS {keyspace}");
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    // One customer with an address; the probe writes and reads one with the member the class gains.
+    private static string ShopContext(string connectionString, bool withZip)
+        => $$"""
+            using EntityFrameworkCore.Cassandra.Metadata.Attributes;
+            using Microsoft.EntityFrameworkCore;
+            using Microsoft.EntityFrameworkCore.Design;
+
+            namespace Tiny;
+
+            [UserDefinedType("address")]
+            public class Address
+            {
+                public string? Street { get; set; }
+            {{(withZip ? "    public int? Zip { get; set; }" : "")}}
+            }
+
+            public class Customer
+            {
+                public Guid Id { get; set; }
+                public Address? Home { get; set; }
+            }
+
+            public class ShopContext(DbContextOptions<ShopContext> options) : DbContext(options)
+            {
+                public DbSet<Customer> Customers => Set<Customer>();
+
+                protected override void OnModelCreating(ModelBuilder modelBuilder)
+                    => modelBuilder.Entity<Customer>(e => e.ToTable("customers"));
+            }
+
+            public sealed class ShopFactory : IDesignTimeDbContextFactory<ShopContext>
+            {
+                public ShopContext CreateDbContext(string[] args)
+                    => new(new DbContextOptionsBuilder<ShopContext>().UseCassandra(args.Length > 0 ? args[0] : "{{connectionString}}").Options);
+            }
+
+            public static class Probe
+            {
+                public static string RoundTrip(string connectionString)
+                {
+            {{(withZip ? """
+                    using var db = new ShopFactory().CreateDbContext([connectionString]);
+                    var id = Guid.NewGuid();
+                    db.Add(new Customer { Id = id, Home = new Address { Street = "Main", Zip = 12345 } });
+                    db.SaveChanges();
+                    db.ChangeTracker.Clear();
+                    var home = db.Customers.Single(c => c.Id == id).Home!;
+                    return home.Street + " " + home.Zip;
+            """ : "        return \"\";")}}
+                }
+            }
+            """;
+
+    // Loads the built project in a collectible context and writes and reads a customer through its Probe.
+    private static string RoundTrip(string assemblyPath, string connectionString)
+    {
+        var context = new AssemblyLoadContext("shop", isCollectible: true);
+        try
+        {
+            var probe = context.LoadFromAssemblyPath(assemblyPath).GetType("Tiny.Probe", throwOnError: true)!;
+            return (string)probe.GetMethod("RoundTrip")!.Invoke(null, [connectionString])!;
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static void WriteProject(string project, string repository, string contextSource)
     {
         Directory.CreateDirectory(Path.Combine(project, ".config"));
         File.Copy(Path.Combine(repository, ".config", "dotnet-tools.json"), Path.Combine(project, ".config", "dotnet-tools.json"));
@@ -113,7 +241,11 @@ public sealed class DotnetEfEndToEndTests
               <Import Project="{src}/EFCore.Cassandra.Design/build/EFCore.Cassandra.Design.targets" />
             </Project>
             """);
-        File.WriteAllText(Path.Combine(project, "TinyContext.cs"), $$"""
+        File.WriteAllText(Path.Combine(project, "TinyContext.cs"), contextSource);
+    }
+
+    private static string ReadingsContext(string connectionString)
+        => $$"""
             using EntityFrameworkCore.Cassandra.Metadata;
             using Microsoft.EntityFrameworkCore;
             using Microsoft.EntityFrameworkCore.Design;
@@ -162,8 +294,7 @@ public sealed class DotnetEfEndToEndTests
                 public TinyContext CreateDbContext(string[] args)
                     => new(new DbContextOptionsBuilder<TinyContext>().UseCassandra("{{connectionString}}").Options);
             }
-            """);
-    }
+            """;
 
     // Loads the built project in a collectible context (EF and the provider come from this process) and describes the
     // table of both contexts' design-time models.

@@ -4,7 +4,10 @@ using EntityFrameworkCore.Cassandra.Metadata.Internal;
 // ReSharper disable once CheckNamespace
 namespace Microsoft.EntityFrameworkCore;
 
-/// <summary>Keyspace configuration: replication and durable writes, used when the keyspace is created.</summary>
+/// <summary>
+/// Keyspace configuration: replication and durable writes, used when the keyspace is created; and the user-defined
+/// types that migration snapshots record.
+/// </summary>
 public static class CassandraModelBuilderExtensions
 {
     /// <summary>
@@ -64,6 +67,29 @@ public static class CassandraModelBuilderExtensions
     {
         ArgumentException.ThrowIfNullOrEmpty(keyspace);
         modelBuilder.HasAnnotation(CassandraAnnotationNames.DurableWritesPrefix + keyspace, durableWrites);
+        return modelBuilder;
+    }
+
+    /// <summary>
+    /// Records the fields of a user-defined type the model's tables use, as a migration saw them. Migration snapshots
+    /// and designer files call it, so that the next migration compares the classes with these fields and adds what a
+    /// class gained (<c>ALTER TYPE ... ADD</c>); the provider records the types of the model itself, replacing a call
+    /// made by hand, so application code has no need to call it.
+    /// </summary>
+    /// <param name="modelBuilder">The model builder.</param>
+    /// <param name="keyspace">The keyspace, or null for the configured one.</param>
+    /// <param name="name">The type's name.</param>
+    /// <param name="fields">The fields in order: name and CQL type (e.g. <c>("street", "text")</c>).</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static ModelBuilder HasUserDefinedType(
+        this ModelBuilder modelBuilder,
+        string? keyspace,
+        string name,
+        params (string Name, string Type)[] fields)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(fields);
+        modelBuilder.HasAnnotation(CassandraUserDefinedTypes.AnnotationName(keyspace, name), CassandraUserDefinedTypes.FormatFields(fields));
         return modelBuilder;
     }
 

@@ -55,8 +55,9 @@ public static class CassandraServiceCollectionExtensions
             .TryAdd<IExecutionStrategyFactory, CassandraExecutionStrategyFactory>()
             .TryAdd<IRelationalQueryStringFactory, CassandraQueryStringFactory>()
 
-            // Migrations: CQL DDL, the history table and lock, migrating without transactions
+            // Migrations: CQL DDL, user-defined type changes, the history table and lock, migrating without transactions
             .TryAdd<IMigrationsSqlGenerator, CassandraMigrationsSqlGenerator>()
+            .TryAdd<IMigrationsModelDiffer, CassandraMigrationsModelDiffer>()
             .TryAdd<IHistoryRepository, CassandraHistoryRepository>()
             .TryAdd<IMigrator, CassandraMigrator>()
 

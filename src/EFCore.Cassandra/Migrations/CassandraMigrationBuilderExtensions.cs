@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>
-/// Cassandra operations for hand-written migration code: user-defined types, which EF's model differ does not see
-/// (a <c>[UserDefinedType]</c> class is created with the first table or column that uses it).
+/// Cassandra operations on user-defined types. Migrations generate them (a type is created with the first table or
+/// column that uses it, or on its own when a later migration first needs it; a field a class gains is added; a type no
+/// table uses any more is dropped); they can also be written by hand.
 /// </summary>
 public static class CassandraMigrationBuilderExtensions
 {
@@ -38,13 +39,18 @@ public static class CassandraMigrationBuilderExtensions
     /// <param name="addedFields">Fields to add: name and CQL type.</param>
     /// <param name="renamedFields">Fields to rename: old name and new name.</param>
     /// <param name="schema">The keyspace, or null for the model's default keyspace.</param>
+    /// <param name="droppedFields">
+    /// Fields to drop, which Cassandra cannot do: a migration's Down method lists the fields its Up added, and running it
+    /// fails saying so (see <see cref="AlterUserDefinedTypeOperation"/>).
+    /// </param>
     /// <returns>A builder for further configuration of the operation.</returns>
     public static OperationBuilder<AlterUserDefinedTypeOperation> AlterUserDefinedType(
         this MigrationBuilder migrationBuilder,
         string name,
         IReadOnlyList<(string Name, string Type)>? addedFields = null,
         IReadOnlyList<(string OldName, string NewName)>? renamedFields = null,
-        string? schema = null)
+        string? schema = null,
+        IReadOnlyList<string>? droppedFields = null)
     {
         ArgumentNullException.ThrowIfNull(migrationBuilder);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -54,6 +60,7 @@ public static class CassandraMigrationBuilderExtensions
             Schema = schema,
             AddedFields = addedFields ?? [],
             RenamedFields = renamedFields ?? [],
+            DroppedFields = droppedFields ?? [],
         };
         migrationBuilder.Operations.Add(operation);
         return new OperationBuilder<AlterUserDefinedTypeOperation>(operation);

@@ -15,8 +15,9 @@ namespace EntityFrameworkCore.Cassandra.Design.Internal;
 /// Turns the provider's annotations into its fluent API in scaffolded code and migration snapshots:
 /// <c>HasPartitionKey(...)</c>, <c>IsPartitionKeyColumn(...)</c>, <c>HasClusteringOrder(ClusteringOrder.Descending)</c>, <c>IsStaticColumn()</c>,
 /// <c>HasDefaultTimeToLive(...)</c>, <c>HasGcGraceSeconds(...)</c>, <c>HasCompaction(...)</c>, <c>HasCaching(...)</c>, <c>UseInsertIfNotExists()</c> and
-/// <c>UseIncrementalCollectionUpdates()</c>, and for keyspaces <c>HasKeyspaceReplication(...)</c> and
-/// <c>HasKeyspaceDurableWrites(...)</c>, instead of raw <c>HasAnnotation</c> calls.
+/// <c>UseIncrementalCollectionUpdates()</c>, for keyspaces <c>HasKeyspaceReplication(...)</c> and
+/// <c>HasKeyspaceDurableWrites(...)</c>, and in snapshots the user-defined types <c>HasUserDefinedType(...)</c>, instead of
+/// raw <c>HasAnnotation</c> calls.
 /// </summary>
 /// <remarks>
 /// A partition key given per property (<c>[PartitionKey(order)]</c>, or read from a keyspace by scaffolding, which
@@ -31,6 +32,9 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
 
     private static readonly MethodInfo HasKeyspaceDurableWritesMethod = Method(
         typeof(CassandraModelBuilderExtensions), nameof(CassandraModelBuilderExtensions.HasKeyspaceDurableWrites), typeof(ModelBuilder), typeof(string), typeof(bool));
+
+    private static readonly MethodInfo HasUserDefinedTypeMethod = Method(
+        typeof(CassandraModelBuilderExtensions), nameof(CassandraModelBuilderExtensions.HasUserDefinedType), typeof(ModelBuilder), typeof(string), typeof(string), typeof((string, string)[]));
 
     private static readonly MethodInfo HasPartitionKeyMethod = Method(
         typeof(CassandraEntityTypeBuilderExtensions), nameof(CassandraEntityTypeBuilderExtensions.HasPartitionKey), typeof(EntityTypeBuilder), typeof(string[]));
@@ -98,6 +102,13 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
                 HasKeyspaceDurableWritesMethod, annotation.Name[CassandraAnnotationNames.DurableWritesPrefix.Length..], durableWrites);
         }
 
+        if (CassandraUserDefinedTypes.TryParseAnnotationName(annotation.Name, out var typeKeyspace, out var typeName)
+            && annotation.Value is string fields)
+        {
+            return new MethodCallCodeFragment(
+                HasUserDefinedTypeMethod, typeKeyspace, typeName, CassandraUserDefinedTypes.ParseFields(fields).ToArray());
+        }
+
         return base.GenerateFluentApi(model, annotation);
 
         static (string, int)[]? ReplicationFactors(IEnumerable<(string Name, string Value)> options)
@@ -163,6 +174,18 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
                     : new MethodCallCodeFragment(UseIncrementalCollectionUpdatesMethod, false),
             _ => base.GenerateFluentApi(property, annotation),
         };
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The user-defined types are derived from the classes: a snapshot records them (it does not ask this), a scaffolded
+    /// context leaves them out.
+    /// </remarks>
+    protected override bool IsHandledByConvention(IModel model, IAnnotation annotation)
+    {
+        ArgumentNullException.ThrowIfNull(annotation);
+        return annotation.Name.StartsWith(CassandraAnnotationNames.UserDefinedTypePrefix, StringComparison.Ordinal)
+            || base.IsHandledByConvention(model, annotation);
     }
 
     /// <inheritdoc />

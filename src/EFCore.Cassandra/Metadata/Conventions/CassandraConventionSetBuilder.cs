@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 
 namespace EntityFrameworkCore.Cassandra.Metadata.Conventions;
 
-/// <summary>The relational conventions, adjusted for Cassandra (keyspace, value generation, complex types as user-defined types).</summary>
+/// <summary>The relational conventions, adjusted for Cassandra (keyspace, value generation, complex types as user-defined types, user-defined types recorded for migrations).</summary>
 /// <remarks>
 /// The convention set is built per context scope, so the configured keyspace is read from this context's options;
 /// the model cache key includes the keyspace (see <see cref="Internal.CassandraModelCacheKeyFactory"/>).
@@ -33,6 +33,9 @@ public class CassandraConventionSetBuilder(
 
         // First of the finalizing conventions: the others must see the user-defined type column, not per-member columns.
         conventionSet.ModelFinalizingConventions.Insert(0, new CassandraComplexTypeConvention(Dependencies));
+
+        // Last: it reads the type mappings the other finalizing conventions settle.
+        conventionSet.ModelFinalizingConventions.Add(new CassandraUserDefinedTypeConvention(Dependencies));
 
         return conventionSet;
     }

@@ -16,6 +16,12 @@ public static class CassandraAnnotationNames
     /// <summary>Model: whether a keyspace uses durable writes; the keyspace name follows the prefix.</summary>
     public const string DurableWritesPrefix = Prefix + "DurableWrites:";
 
+    /// <summary>
+    /// Model: the fields of a user-defined type the tables use, as migrations last saw them (see
+    /// <see cref="CassandraUserDefinedTypes"/>); <c>keyspace:name</c> follows the prefix.
+    /// </summary>
+    public const string UserDefinedTypePrefix = Prefix + "UserDefinedType:";
+
     /// <summary>Entity type: the names of the key properties that form the partition key, in order.</summary>
     public const string PartitionKey = Prefix + "PartitionKey";
 

@@ -200,7 +200,10 @@ public partial class CassandraMigrationsSqlGenerator
     protected override void Generate(RenameTableOperation operation, IModel? model, MigrationCommandListBuilder builder)
         => throw new NotSupportedException(MigrationsStrings.RenameTable(operation.Name, operation.NewName ?? operation.Name));
 
-    /// <summary>Generates <see cref="AlterUserDefinedTypeOperation"/> and <see cref="DropUserDefinedTypeOperation"/>.</summary>
+    /// <summary>
+    /// Generates <see cref="AlterUserDefinedTypeOperation"/> (one <c>ALTER TYPE</c> per added or renamed field; dropped
+    /// fields are refused, which no Cassandra version can drop) and <see cref="DropUserDefinedTypeOperation"/>.
+    /// </summary>
     /// <returns>Whether the operation was one of them.</returns>
     protected virtual bool GenerateUserDefinedTypeChange(MigrationOperation operation, MigrationCommandListBuilder builder)
     {
@@ -208,6 +211,12 @@ public partial class CassandraMigrationsSqlGenerator
         switch (operation)
         {
             case AlterUserDefinedTypeOperation alter:
+                if (alter.DroppedFields.Count > 0)
+                {
+                    throw new NotSupportedException(MigrationsStrings.UserDefinedTypeFieldDrop(
+                        CassandraUserDefinedTypes.DisplayName(alter.Schema ?? _defaultKeyspace, alter.Name), alter.DroppedFields));
+                }
+
                 foreach (var (name, type) in alter.AddedFields)
                 {
                     builder

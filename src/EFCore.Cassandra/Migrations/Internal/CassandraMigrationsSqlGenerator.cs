@@ -56,8 +56,10 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
     }
 
     /// <summary>
-    /// Inserts a <see cref="CreateUserDefinedTypeOperation"/> before the first table that uses each user-defined type
-    /// (a type used by another type's field first), so that every type exists before anything refers to it.
+    /// Inserts a <see cref="CreateUserDefinedTypeOperation"/> before the first table or column that uses each
+    /// user-defined type (a type used by another type's field first), so that every type exists before anything refers
+    /// to it. The fields are the ones <paramref name="model"/> records — a migration's target model, so that applying an
+    /// old migration creates the type it knew and the later migrations add the fields after it — else the class's.
     /// </summary>
     /// <inheritdoc />
     public override IReadOnlyList<MigrationCommand> Generate(
@@ -65,6 +67,7 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
         IModel? model = null,
         MigrationsSqlGenerationOptions options = MigrationsSqlGenerationOptions.Default)
     {
+        var recorded = CassandraUserDefinedTypes.FromModel(model);
         var withTypes = new List<MigrationOperation>(operations.Count);
         var created = new HashSet<(string?, string)>();
         foreach (var operation in operations)
@@ -73,16 +76,16 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
             {
                 foreach (var column in table.Columns)
                 {
-                    if (ColumnMapping(column) is { } mapping)
-                    {
-                        AddUserDefinedTypes(mapping, table.Schema, created, withTypes);
-                    }
+                    AddUserDefinedTypes(ColumnMapping(column), table.Schema, recorded, created, withTypes);
                 }
             }
-            else if (operation is AddColumnOperation addColumn
-                     && ColumnMapping(addColumn) is { } addedMapping)
+            else if (operation is AddColumnOperation addColumn)
             {
-                AddUserDefinedTypes(addedMapping, addColumn.Schema, created, withTypes);
+                AddUserDefinedTypes(ColumnMapping(addColumn), addColumn.Schema, recorded, created, withTypes);
+            }
+            else if (operation is CreateUserDefinedTypeOperation createType)
+            {
+                created.Add((createType.Schema, createType.Name));
             }
 
             withTypes.Add(operation);
@@ -96,32 +99,23 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
         => Dependencies.TypeMappingSource.FindMapping(column.ClrType, column.ColumnType)
             ?? Dependencies.TypeMappingSource.FindMapping(column.ClrType);
 
+    // A nested type the recorded model lacks is left out: the class gained it later, and so does the migration that adds it.
     private static void AddUserDefinedTypes(
-        RelationalTypeMapping mapping,
+        RelationalTypeMapping? mapping,
         string? schema,
+        IReadOnlyList<CassandraUserDefinedType> recorded,
         HashSet<(string?, string)> created,
         List<MigrationOperation> operations)
-    {
-        if (mapping is not CqlCompositeTypeMapping composite)
+        => CassandraUserDefinedTypes.Visit(mapping, (udt, nested) =>
         {
-            return;
-        }
-
-        foreach (var element in composite.ElementMappings)
-        {
-            AddUserDefinedTypes(element, schema, created, operations);
-        }
-
-        if (composite is CqlUserDefinedTypeMapping udt && created.Add((schema, udt.TypeName)))
-        {
-            operations.Add(new CreateUserDefinedTypeOperation
+            var fields = recorded.Count == 0
+                ? udt.FieldTypes
+                : recorded.FirstOrDefault(t => t.Keyspace == schema && t.Name == udt.TypeName)?.Fields ?? (nested ? null : udt.FieldTypes);
+            if (fields is not null && created.Add((schema, udt.TypeName)))
             {
-                Name = udt.TypeName,
-                Schema = schema,
-                Fields = udt.Fields.Select(f => (f.Name, CqlCompositeTypeMapping.NestedStoreTypeOf(f.Mapping))).ToList(),
-            });
-        }
-    }
+                operations.Add(new CreateUserDefinedTypeOperation { Name = udt.TypeName, Schema = schema, Fields = fields });
+            }
+        });
 
     /// <summary>Generates the provider's own operations, then EF's.</summary>
     /// <inheritdoc />

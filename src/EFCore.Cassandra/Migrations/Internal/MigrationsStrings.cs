@@ -84,4 +84,20 @@ public static class MigrationsStrings
         => $"The migration renames the table '{table}' to '{newName}', but Cassandra cannot rename tables. The Cassandra "
             + $"way: create '{newName}' (a new migration creates it when the entity maps to it), copy the rows in "
             + $"application code, then drop '{table}' in a later migration — or keep the name with ToTable(\"{table}\").";
+
+    /// <summary>A user-defined type loses fields (a property removed or renamed, or the Down of an added field).</summary>
+    public static string UserDefinedTypeFieldDrop(string type, IEnumerable<string> fields)
+        => $"The migration drops the field(s) {string.Join(", ", fields.Select(f => $"'{f}'"))} of the user-defined type "
+            + $"'{type}', but Cassandra cannot drop a field of a user-defined type (ALTER TYPE has no DROP; a rename counts "
+            + "as a drop and an add). Keep the property in the class (a field that stays null costs nothing), or map the "
+            + "class to a new type (another [UserDefinedType] name), copy the values in application code and drop the old "
+            + "columns in a later migration. In a migration's Down method, which undoes an added field, delete the "
+            + "AlterUserDefinedType call to leave the field in place (applying that Up again then fails: the field exists).";
+
+    /// <summary>A field of a user-defined type changes its type.</summary>
+    public static string UserDefinedTypeFieldTypeChange(string type, string field, string oldType, string newType)
+        => $"The model changes the type of the field '{field}' of the user-defined type '{type}' from {oldType} to "
+            + $"{newType}, but Cassandra cannot change a field's type (values already written are stored in the old type's "
+            + "encoding). Add a field of the new type under another name (a new property) and copy the values in "
+            + "application code, or map the class to a new type (another [UserDefinedType] name) and copy the data to it.";
 }

@@ -42,6 +42,10 @@ public class CqlUserDefinedTypeMapping : CqlCompositeTypeMapping
     /// <summary>The fields: the property, the field name and the field's mapping.</summary>
     public virtual IReadOnlyList<(PropertyInfo Property, string Name, RelationalTypeMapping Mapping)> Fields { get; }
 
+    /// <summary>The fields as <c>CREATE TYPE</c> declares them: name and CQL type (a nested type <c>frozen&lt;"name"&gt;</c>).</summary>
+    public virtual IReadOnlyList<(string Name, string Type)> FieldTypes
+        => Fields.Select(f => (f.Name, NestedStoreTypeOf(f.Mapping))).ToList();
+
     /// <inheritdoc />
     protected override RelationalTypeMapping Clone(RelationalTypeMappingParameters parameters) => new CqlUserDefinedTypeMapping(parameters, this);
 
