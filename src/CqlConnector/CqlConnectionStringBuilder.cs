@@ -93,7 +93,10 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         set => base["Password"] = value;
     }
 
-    /// <summary>Seconds to wait for a TCP (and TLS) connection and the protocol handshake (default 5).</summary>
+    /// <summary>
+    /// Seconds to wait for a TCP (and TLS) connection and the protocol handshake (default 5); also how long a send on an
+    /// open connection may make no progress (the node stopped reading) before the connection is closed and replaced.
+    /// </summary>
     public int ConnectTimeout
     {
         get => GetInt("Connect Timeout", 5);

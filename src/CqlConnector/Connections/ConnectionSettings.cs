@@ -17,6 +17,16 @@ internal sealed record ConnectionSettings
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long one socket send may accept no byte before the connection is closed as defunct: the connect timeout,
+    /// the bound already given to the node's TCP stack to answer at all. A node that stops reading (frozen, or gone
+    /// behind a black hole that sends no reset) would otherwise hold the flushing caller in a kernel send for as long
+    /// as TCP retransmits, many minutes. Not the request timeout: that one bounds the server's work, may be infinite,
+    /// and is normally longer, so a stalled send fails as a connection failure (re-sent elsewhere when idempotent)
+    /// before its requests would time out. A send that keeps making progress, however slowly, never trips it.
+    /// </summary>
+    public TimeSpan SendStallTimeout => ConnectTimeout > TimeSpan.Zero ? ConnectTimeout : TimeSpan.FromSeconds(5);
+
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(12);
 
     public ProtocolVersion MaxProtocolVersion { get; init; } = ProtocolVersion.V5;

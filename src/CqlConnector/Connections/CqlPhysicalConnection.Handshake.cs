@@ -129,6 +129,9 @@ internal sealed partial class CqlPhysicalConnection
             throw new CqlConnectionException($"Could not connect to Cassandra at {EndPoint}: {reason}.", EndPoint, ex);
         }
 
+        // Set after the connect (on Linux SO_SNDTIMEO would also cut the blocking connect short): it bounds every send,
+        // the TLS record writes of an SslStream included, since they end in this socket's blocking send.
+        socket.SendTimeout = (int)Math.Clamp(_settings.SendStallTimeout.TotalMilliseconds, 1, int.MaxValue);
         Stream stream = new NetworkStream(socket, ownsSocket: true);
         if (_settings.Tls is { } tls)
         {

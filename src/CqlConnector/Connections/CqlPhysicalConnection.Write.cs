@@ -32,7 +32,9 @@ internal sealed partial class CqlPhysicalConnection
     /// Queues an encoded frame and, unless another caller is already flushing, writes everything queued. Frames queued
     /// while a write is under way are sent together by the flushing caller in its next write, so under load many
     /// requests share one syscall and no thread is dedicated to writing. A failed write closes the connection; the
-    /// requests whose frames were lost are then failed by the reader, so this method never throws for I/O.
+    /// requests whose frames were lost are then failed by the reader, so this method never throws for I/O. The send is
+    /// blocking but bounded: a peer that accepts no byte for <see cref="ConnectionSettings.SendStallTimeout"/> fails it
+    /// (the socket's send timeout), so a caller, possibly on a thread-pool thread, is never held for TCP's minutes.
     /// </summary>
     private void WriteFrame(ReadOnlySpan<byte> frame)
     {
@@ -93,8 +95,28 @@ internal sealed partial class CqlPhysicalConnection
                 _pending.Reset();
             }
 
-            Close(new CqlConnectionException($"Writing to {EndPoint} failed: {ex.Message}", EndPoint, ex));
+            Close(new CqlConnectionException(
+                IsSendTimeout(ex)
+                    ? $"Sending to {EndPoint} made no progress for {_settings.SendStallTimeout.TotalSeconds:0.#} s (the connect timeout): the node stopped reading "
+                      + "(frozen, overloaded, or unreachable without a reset). The connection is closed and replaced; its requests fail."
+                    : $"Writing to {EndPoint} failed: {ex.Message}",
+                EndPoint,
+                ex));
         }
+    }
+
+    /// <summary>Whether a write failed because the socket's send timeout expired (the peer accepted no byte for that long).</summary>
+    private static bool IsSendTimeout(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.TimedOut or System.Net.Sockets.SocketError.WouldBlock })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -158,10 +158,12 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
 
     internal void ReturnStreamId(short id)
     {
-        Interlocked.Decrement(ref _inFlight);
         lock (_streamIdLock)
         {
+            // Counted out only with the id back on the free list (as RentSlot counts in under this lock): a pool that
+            // sees InFlight below the maximum then finds an id, instead of being refused and spinning.
             _freeStreamIds.Push(id);
+            Interlocked.Decrement(ref _inFlight);
         }
 
         StreamIdReleased?.Invoke(this);

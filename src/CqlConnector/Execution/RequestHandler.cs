@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Net;
 using CqlConnector.Connections;
+using CqlConnector.Pooling;
 using CqlConnector.Protocol.Requests;
 using CqlConnector.Protocol.Responses;
 
@@ -57,6 +58,11 @@ internal sealed class RequestHandler
         var retryPolicy = _session.Settings.RetryPolicy;
         var retryCount = 0;
         var host = NextHost();
+
+        // The end of the wait for a stream id on waitHost: kept when the request comes back after losing the stream id
+        // to another request, so that being beaten again and again never stretches the bounded wait.
+        CqlHost? waitHost = null;
+        var waitDeadline = 0L;
         while (host is not null)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -66,10 +72,17 @@ internal sealed class RequestHandler
             }
 
             CqlPhysicalConnection connection;
+            HostConnectionPool? pool = null;
             try
             {
-                var pool = _session.GetPool(host) ?? throw new CqlConnectionException($"The session keeps no connections to {host.EndPoint}.", host.EndPoint);
-                connection = await pool.AcquireAsync(io, _options.Timeout, cancellationToken).ConfigureAwait(false);
+                pool = _session.GetPool(host) ?? throw new CqlConnectionException($"The session keeps no connections to {host.EndPoint}.", host.EndPoint);
+                if (!ReferenceEquals(waitHost, host))
+                {
+                    waitHost = host;
+                    waitDeadline = HostConnectionPool.DeadlineAfter(_options.Timeout);
+                }
+
+                connection = await pool.AcquireAsync(io, _options.Timeout, waitDeadline, cancellationToken).ConfigureAwait(false);
             }
             catch (CqlException ex)
             {
@@ -94,7 +107,15 @@ internal sealed class RequestHandler
             }
             catch (StreamIdsExhaustedException)
             {
-                // Another request took the connection's last stream id first: go back to the pool's queue, same node.
+                if (waitDeadline != long.MaxValue && Environment.TickCount64 >= waitDeadline)
+                {
+                    // Beaten until the wait ran out: nothing was sent, so the next node is safe.
+                    Record(host, pool.QueueTimeout(_options.Timeout));
+                    host = NextHost();
+                    continue;
+                }
+
+                // Another request took the connection's last stream id first: back to the pool's queue, same node, same deadline.
                 lock (_options)
                 {
                     _options.RemoveLastHostTried();
@@ -141,6 +162,7 @@ internal sealed class RequestHandler
             {
                 case RetryDecision.RetrySameHost:
                     retryCount++;
+                    waitHost = null; // a new attempt: a wait of its own
                     Diagnostics.CqlDiagnostics.RecordRetry(OperationName, decision.ToString(), retryCount, LastError(host), _session.Logger);
                     lock (_options)
                     {

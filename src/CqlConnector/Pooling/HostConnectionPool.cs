@@ -73,10 +73,18 @@ internal sealed class HostConnectionPool : IDisposable
     /// Returns an open connection with a free stream id, waiting in the bounded queue when all are busy. Throws
     /// <see cref="CqlConnectionException"/> (request not sent) when the pool has no open connection.
     /// </summary>
-    public async ValueTask<CqlPhysicalConnection> AcquireAsync(IOBehavior io, TimeSpan timeout, CancellationToken cancellationToken)
+    public ValueTask<CqlPhysicalConnection> AcquireAsync(IOBehavior io, TimeSpan timeout, CancellationToken cancellationToken)
+        => AcquireAsync(io, timeout, DeadlineAfter(timeout), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="AcquireAsync(IOBehavior, TimeSpan, CancellationToken)"/>, waiting at most until
+    /// <paramref name="deadline"/> (from <see cref="DeadlineAfter"/>): a request that got a connection but lost its last
+    /// stream id to another request comes back with the deadline of its first wait, so that however often it is beaten,
+    /// it never waits longer than <paramref name="timeout"/> in all.
+    /// </summary>
+    public async ValueTask<CqlPhysicalConnection> AcquireAsync(IOBehavior io, TimeSpan timeout, long deadline, CancellationToken cancellationToken)
     {
         // One deadline for the whole wait: a waiter woken but beaten to the stream id queues again for what is left.
-        var deadline = timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
         while (true)
         {
             var connections = _connections;
@@ -101,6 +109,11 @@ internal sealed class HostConnectionPool : IDisposable
             if (best is not null)
             {
                 return best;
+            }
+
+            if (deadline != long.MaxValue && Environment.TickCount64 >= deadline)
+            {
+                throw QueueTimeout(timeout);
             }
 
             var remaining = deadline == long.MaxValue ? Timeout.InfiniteTimeSpan : TimeSpan.FromMilliseconds(Math.Max(0, deadline - Environment.TickCount64));
@@ -167,7 +180,12 @@ internal sealed class HostConnectionPool : IDisposable
         }
     }
 
-    private CqlTimeoutException QueueTimeout(TimeSpan timeout) => new(
+    /// <summary>When a wait of <paramref name="timeout"/> starting now ends, in <see cref="Environment.TickCount64"/> milliseconds; <see cref="long.MaxValue"/> for none.</summary>
+    public static long DeadlineAfter(TimeSpan timeout)
+        => timeout == Timeout.InfiniteTimeSpan ? long.MaxValue : Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+
+    /// <summary>The error of a request whose wait for a free stream id on this node ran out.</summary>
+    public CqlTimeoutException QueueTimeout(TimeSpan timeout) => new(
         $"The request waited {timeout.TotalMilliseconds:0} ms for a free stream id on the connections to {Host.EndPoint} and got none; the node is saturated.",
         timeout);
 

@@ -42,6 +42,12 @@ internal sealed class FakeCqlServer : FakeServerHost
     public int ConnectionsAccepted => Volatile.Read(ref _connectionsAccepted);
 
     /// <summary>
+    /// When it returns true for a QUERY's CQL text, the connection that received it stops reading its socket for good
+    /// (without closing it), as a frozen node or a network black hole does: the client's sends then fill the buffers.
+    /// </summary>
+    public Func<string, bool>? StopReadingWhen { get; set; }
+
+    /// <summary>
     /// Decides how a QUERY is answered: given its CQL text, returns the delay before a Void result, or null to never answer.
     /// </summary>
     public Func<string, TimeSpan?> OnQuery { get; set; } = _ => TimeSpan.Zero;
@@ -71,7 +77,7 @@ internal sealed class FakeCqlServer : FakeServerHost
     protected override async Task ServeAsync(Socket socket)
     {
         using var owned = socket;
-        var stream = new NetworkStream(socket);
+        await using var stream = await OpenStreamAsync(socket);
         var writeLock = new SemaphoreSlim(1, 1);
         var header = new byte[FrameHeader.Size];
         var ready = false;
@@ -115,6 +121,12 @@ internal sealed class FakeCqlServer : FakeServerHost
                         {
                             // The driver's other control-plane queries (peers, keyspaces): no rows.
                             await SendAsync(stream, writeLock, frame.StreamId, 0x08, w => w.WriteInt32(0x0001));
+                        }
+                        else if (StopReadingWhen?.Invoke(query) == true)
+                        {
+                            // A frozen node: the connection stays open, but nothing more is read from it or answered.
+                            Interlocked.Increment(ref _queriesReceived);
+                            await Task.Delay(Timeout.Infinite, Stop.Token);
                         }
                         else if (Interlocked.Increment(ref _queriesReceived) > 0 && OnQuery(query) is { } delay)
                         {
@@ -258,7 +270,7 @@ internal sealed class FakeCqlServer : FakeServerHost
         }
     }
 
-    private static async Task SendAsync(NetworkStream stream, SemaphoreSlim writeLock, short streamId, byte opcode, Action<CqlBufferWriter> writeBody)
+    private static async Task SendAsync(Stream stream, SemaphoreSlim writeLock, short streamId, byte opcode, Action<CqlBufferWriter> writeBody)
     {
         using var writer = new CqlBufferWriter();
         var headerOffset = writer.Reserve(FrameHeader.Size);

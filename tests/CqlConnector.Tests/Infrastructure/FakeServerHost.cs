@@ -1,5 +1,8 @@
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace CqlConnector.Tests.Infrastructure;
 
@@ -21,6 +24,43 @@ internal abstract class FakeServerHost : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>
+    /// The kernel receive buffer of the connections accepted from now on (inherited from the listener); small, so that a
+    /// connection that stops reading fills up after little data instead of after the tens of MB loopback autotuning allows.
+    /// </summary>
+    public int ReceiveBufferSize
+    {
+        get => _listener.Server.ReceiveBufferSize;
+        set => _listener.Server.ReceiveBufferSize = value;
+    }
+
+    /// <summary>When set, connections accepted from now on speak TLS with this certificate (the client must not validate it).</summary>
+    public X509Certificate2? ServerCertificate { get; set; }
+
+    /// <summary>The stream a connection is served over: the socket itself, or TLS over it when <see cref="ServerCertificate"/> is set.</summary>
+    protected async Task<Stream> OpenStreamAsync(Socket socket)
+    {
+        var network = new NetworkStream(socket);
+        if (ServerCertificate is not { } certificate)
+        {
+            return network;
+        }
+
+        var tls = new SslStream(network);
+        await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, Stop.Token);
+        return tls;
+    }
+
+    /// <summary>A self-signed certificate for <see cref="ServerCertificate"/>, made in memory.</summary>
+    public static X509Certificate2 CreateSelfSignedCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=fake-cassandra", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        // Re-imported as PKCS#12 so that the private key is usable by SslStream on every platform.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
 
     /// <summary>Cancelled when the server stops.</summary>
     protected CancellationTokenSource Stop { get; } = new();
