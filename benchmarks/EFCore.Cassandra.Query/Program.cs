@@ -2,7 +2,8 @@
 // same columns of the same rows with typed getters, on the same node and page size. Prints one JSON line per round and
 // the ratios of the medians (wall and client CPU; the node runs in another process, so client CPU is this process's).
 // Usage: dotnet run -c Release -- [contactPoint=127.0.0.1] [rows=100000] [rounds=5] [warmups=3]
-// Warm-up rounds run every path until tiered JIT has compiled it fully; BENCH_GC=1 prints allocations per round.
+// Warm-up rounds run every path until tiered JIT has compiled it fully; BENCH_GC=1 prints allocations per round;
+// BENCH_NO_THREAD_CHECKS=1 turns off EF's thread-safety checks (an AsyncLocal set and reset per row).
 using System.Globalization;
 
 using CqlConnector;
@@ -20,7 +21,7 @@ var keyspace = "bench_query";
 var connectionString = $"Contact Points={host};Keyspace={keyspace};Page Size=5000";
 
 await using var dataSource = CqlDataSource.Create(connectionString);
-DbContextOptions Options() => new DbContextOptionsBuilder().UseCassandra(dataSource).Options;
+DbContextOptions Options() => new DbContextOptionsBuilder().UseCassandra(dataSource).EnableThreadSafetyChecks(Environment.GetEnvironmentVariable("BENCH_NO_THREAD_CHECKS") is null).Options;
 
 await using (var setup = new BenchContext(Options()))
 {
