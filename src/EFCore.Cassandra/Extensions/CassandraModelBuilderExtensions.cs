@@ -5,8 +5,8 @@ using EntityFrameworkCore.Cassandra.Metadata.Internal;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>
-/// Keyspace configuration: replication and durable writes, used when the keyspace is created; and the user-defined
-/// types that migration snapshots record.
+/// Keyspace configuration: replication and durable writes, used when the keyspace is created (a later migration alters
+/// an existing keyspace whose settings change); and the user-defined types that migration snapshots record.
 /// </summary>
 public static class CassandraModelBuilderExtensions
 {

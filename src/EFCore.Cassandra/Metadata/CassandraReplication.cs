@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using EntityFrameworkCore.Cassandra.Storage.Internal;
+
 namespace EntityFrameworkCore.Cassandra.Metadata;
 
 /// <summary>
@@ -100,15 +102,46 @@ public sealed class CassandraReplication
     /// <summary>The CQL map literal, e.g. <c>{'class': 'SimpleStrategy', 'replication_factor': 1}</c>.</summary>
     public string ToCql()
     {
-        var builder = new StringBuilder("{'class': '").Append(Strategy.Replace("'", "''", StringComparison.Ordinal)).Append('\'');
+        var builder = new StringBuilder("{'class': ").Append(CqlLiterals.String(Strategy));
         foreach (var (name, factor) in Factors)
         {
-            builder.Append(", '").Append(name.Replace("'", "''", StringComparison.Ordinal)).Append("': ")
-                .Append(factor.ToString(CultureInfo.InvariantCulture));
+            builder.Append(", ").Append(CqlLiterals.String(name)).Append(": ").Append(factor.ToString(CultureInfo.InvariantCulture));
         }
 
         return builder.Append('}').ToString();
     }
+
+    /// <summary>
+    /// Reads back a replication map literal as <see cref="ToCql"/> writes it: the class as written and its integer
+    /// options in order; false for any other text.
+    /// </summary>
+    internal static bool TryParseCql(string literal, out string strategyClass, out (string Name, int ReplicationFactor)[] factors)
+    {
+        strategyClass = "";
+        factors = [];
+        if (CqlLiterals.ParseMap(literal) is not [("class", var className), .. var options])
+        {
+            return false;
+        }
+
+        var parsed = new (string, int)[options.Count];
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (!int.TryParse(options[i].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var factor))
+            {
+                return false;
+            }
+
+            parsed[i] = (options[i].Name, factor);
+        }
+
+        (strategyClass, factors) = (className, parsed);
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="other"/> has the same class and factors (the order of the factors aside).</summary>
+    internal bool HasSameSettings(CassandraReplication other)
+        => Strategy == other.Strategy && Factors.Count == other.Factors.Count && Factors.All(other.Factors.Contains);
 
     /// <inheritdoc />
     public override string ToString() => ToCql();

@@ -1,3 +1,4 @@
+using EntityFrameworkCore.Cassandra.Metadata;
 using EntityFrameworkCore.Cassandra.Migrations.Operations;
 
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -7,9 +8,10 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations.Builders;
 namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>
-/// Cassandra operations on user-defined types. Migrations generate them (a type is created with the first table or
-/// column that uses it, or on its own when a later migration first needs it; a field a class gains is added; a type no
-/// table uses any more is dropped); they can also be written by hand.
+/// Cassandra operations on user-defined types and keyspaces. Migrations generate them (a type is created with the first
+/// table or column that uses it, or on its own when a later migration first needs it; a field a class gains is added; a
+/// type no table uses any more is dropped; a keyspace whose replication or durable writes change is altered); they can
+/// also be written by hand.
 /// </summary>
 public static class CassandraMigrationBuilderExtensions
 {
@@ -81,5 +83,46 @@ public static class CassandraMigrationBuilderExtensions
         var operation = new DropUserDefinedTypeOperation { Name = name, Schema = schema };
         migrationBuilder.Operations.Add(operation);
         return new OperationBuilder<DropUserDefinedTypeOperation>(operation);
+    }
+
+    /// <summary>
+    /// <c>ALTER KEYSPACE "name" WITH replication = {...} AND durable_writes = ...</c>, with the settings given. After
+    /// raising a replication factor run <c>nodetool repair</c>: Cassandra does not copy existing data to new replicas.
+    /// </summary>
+    /// <param name="migrationBuilder">The migration builder.</param>
+    /// <param name="name">The keyspace's name.</param>
+    /// <param name="replicationClass">
+    /// The new replication class (<c>SimpleStrategy</c>, <c>NetworkTopologyStrategy</c>, ...), or null to keep the
+    /// replication.
+    /// </param>
+    /// <param name="replicationFactors">
+    /// The options after the class: <c>("replication_factor", n)</c> for SimpleStrategy, one per data centre for
+    /// NetworkTopologyStrategy.
+    /// </param>
+    /// <param name="durableWrites">The new <c>durable_writes</c>, or null to keep it.</param>
+    /// <returns>A builder for further configuration of the operation.</returns>
+    public static OperationBuilder<AlterKeyspaceOperation> AlterKeyspace(
+        this MigrationBuilder migrationBuilder,
+        string name,
+        string? replicationClass = null,
+        IReadOnlyList<(string Name, int ReplicationFactor)>? replicationFactors = null,
+        bool? durableWrites = null)
+    {
+        ArgumentNullException.ThrowIfNull(migrationBuilder);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        if (replicationClass is null && (replicationFactors is not null || durableWrites is null))
+        {
+            throw new ArgumentException(
+                "AlterKeyspace needs a replication class (with its factors), durable writes, or both.", nameof(replicationClass));
+        }
+
+        var operation = new AlterKeyspaceOperation
+        {
+            Name = name,
+            Replication = replicationClass is null ? null : CassandraReplication.Create(replicationClass, [.. replicationFactors ?? []]),
+            DurableWrites = durableWrites,
+        };
+        migrationBuilder.Operations.Add(operation);
+        return new OperationBuilder<AlterKeyspaceOperation>(operation);
     }
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 
 using EntityFrameworkCore.Cassandra.Metadata;
 using EntityFrameworkCore.Cassandra.Metadata.Internal;
+using EntityFrameworkCore.Cassandra.Storage.Internal;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -85,8 +86,7 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
         if (annotation.Name.StartsWith(CassandraAnnotationNames.ReplicationPrefix, StringComparison.Ordinal)
             && annotation.Name.Length > CassandraAnnotationNames.ReplicationPrefix.Length
             && annotation.Value is string replication
-            && ParseMapLiteral(replication) is [("class", var strategyClass), ..] entries
-            && ReplicationFactors(entries.Skip(1)) is { } factors)
+            && CassandraReplication.TryParseCql(replication, out var strategyClass, out var factors))
         {
             var keyspace = annotation.Name[CassandraAnnotationNames.ReplicationPrefix.Length..];
             return factors.Length == 0
@@ -110,22 +110,6 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
         }
 
         return base.GenerateFluentApi(model, annotation);
-
-        static (string, int)[]? ReplicationFactors(IEnumerable<(string Name, string Value)> options)
-        {
-            var factors = new List<(string, int)>();
-            foreach (var (name, value) in options)
-            {
-                if (!int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var factor))
-                {
-                    return null;
-                }
-
-                factors.Add((name, factor));
-            }
-
-            return [.. factors];
-        }
     }
 
     /// <inheritdoc />
@@ -141,12 +125,12 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
             CassandraAnnotationNames.GcGraceSeconds when annotation.Value is int seconds
                 => new MethodCallCodeFragment(HasGcGraceSecondsMethod, seconds),
             CassandraAnnotationNames.Compaction when annotation.Value is string compaction
-                && ParseMapLiteral(compaction) is [("class", var strategyClass), ..] compactionEntries
+                && CqlLiterals.ParseMap(compaction) is [("class", var strategyClass), ..] compactionEntries
                 => compactionEntries.Count == 1
                     ? new MethodCallCodeFragment(HasCompactionMethod, strategyClass)
                     : new MethodCallCodeFragment(HasCompactionMethod, strategyClass, compactionEntries.Skip(1).ToArray()),
             CassandraAnnotationNames.Caching when annotation.Value is string caching
-                && ParseMapLiteral(caching) is [("keys", var keys), ("rows_per_partition", var rowsPerPartition)]
+                && CqlLiterals.ParseMap(caching) is [("keys", var keys), ("rows_per_partition", var rowsPerPartition)]
                 => new MethodCallCodeFragment(HasCachingMethod, keys, rowsPerPartition),
             CassandraAnnotationNames.InsertIfNotExists when annotation.Value is bool insertIfNotExists
                 => insertIfNotExists
@@ -196,114 +180,6 @@ public class CassandraAnnotationCodeGenerator : AnnotationCodeGenerator
         // Ascending is Cassandra's default clustering order.
         return annotation.Name == CassandraAnnotationNames.ClusteringOrder && annotation.Value is ClusteringOrder.Ascending
             || base.IsHandledByConvention(property, annotation);
-    }
-
-    /// <summary>
-    /// Reads back a CQL map literal as the fluent API writes it (<c>{'name': 'text', 'other': 12}</c>); null when the
-    /// text is anything else, so that the annotation is written as it is.
-    /// </summary>
-    private static List<(string Name, string Value)>? ParseMapLiteral(string literal)
-    {
-        literal = literal.Trim();
-        if (literal.Length < 2 || literal[0] != '{' || literal[^1] != '}')
-        {
-            return null;
-        }
-
-        var entries = new List<(string, string)>();
-        var position = 1;
-        while (true)
-        {
-            SkipSpaces(literal, ref position);
-            if (position < literal.Length && literal[position] == '}' && entries.Count == 0)
-            {
-                return entries;
-            }
-
-            if (ReadTerm(literal, ref position) is not { } name)
-            {
-                return null;
-            }
-
-            SkipSpaces(literal, ref position);
-            if (position >= literal.Length || literal[position++] != ':')
-            {
-                return null;
-            }
-
-            SkipSpaces(literal, ref position);
-            if (ReadTerm(literal, ref position) is not { } value)
-            {
-                return null;
-            }
-
-            entries.Add((name, value));
-            SkipSpaces(literal, ref position);
-            if (position >= literal.Length)
-            {
-                return null;
-            }
-
-            switch (literal[position++])
-            {
-                case ',':
-                    continue;
-                case '}':
-                    return position == literal.Length ? entries : null;
-                default:
-                    return null;
-            }
-        }
-
-        static void SkipSpaces(string text, ref int position)
-        {
-            while (position < text.Length && char.IsWhiteSpace(text[position]))
-            {
-                position++;
-            }
-        }
-
-        // A quoted string ('' escapes a quote) or a bare number.
-        static string? ReadTerm(string text, ref int position)
-        {
-            if (position >= text.Length)
-            {
-                return null;
-            }
-
-            if (text[position] != '\'')
-            {
-                var start = position;
-                while (position < text.Length && (char.IsAsciiDigit(text[position]) || text[position] is '-' or '.'))
-                {
-                    position++;
-                }
-
-                return position > start ? text[start..position] : null;
-            }
-
-            var builder = new System.Text.StringBuilder();
-            position++;
-            while (position < text.Length)
-            {
-                if (text[position] == '\'')
-                {
-                    if (position + 1 < text.Length && text[position + 1] == '\'')
-                    {
-                        builder.Append('\'');
-                        position += 2;
-                        continue;
-                    }
-
-                    position++;
-                    return builder.ToString();
-                }
-
-                builder.Append(text[position++]);
-            }
-
-            return null;
-        }
     }
 
     private static MethodInfo Method(Type type, string name, params Type[] parameters)

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 namespace EntityFrameworkCore.Cassandra.Design.Internal;
 
 /// <summary>
-/// Writes the provider's user-defined type operations in generated migrations as the calls that make them:
-/// <c>CreateUserDefinedType(...)</c>, <c>AlterUserDefinedType(...)</c> and <c>DropUserDefinedType(...)</c>.
+/// Writes the provider's operations in generated migrations as the calls that make them:
+/// <c>CreateUserDefinedType(...)</c>, <c>AlterUserDefinedType(...)</c>, <c>DropUserDefinedType(...)</c> and
+/// <c>AlterKeyspace(...)</c>.
 /// </summary>
 /// <remarks>
 /// This is an internal API that supports the EFCore.Cassandra infrastructure. It may change or be removed without
@@ -27,17 +28,26 @@ public class CassandraMigrationOperationGenerator(CSharpMigrationOperationGenera
         switch (operation)
         {
             case CreateUserDefinedTypeOperation create:
-                Call("CreateUserDefinedType", create.Name, create.Schema, ("fields", Fields(create.Fields)));
+                Call("CreateUserDefinedType", create.Name, create.Schema, ("fields", Tuples(create.Fields)));
                 break;
             case AlterUserDefinedTypeOperation alter:
                 Call(
                     "AlterUserDefinedType", alter.Name, alter.Schema,
-                    ("addedFields", alter.AddedFields.Count == 0 ? null : Fields(alter.AddedFields)),
-                    ("renamedFields", alter.RenamedFields.Count == 0 ? null : Fields(alter.RenamedFields)),
+                    ("addedFields", alter.AddedFields.Count == 0 ? null : Tuples(alter.AddedFields)),
+                    ("renamedFields", alter.RenamedFields.Count == 0 ? null : Tuples(alter.RenamedFields)),
                     ("droppedFields", alter.DroppedFields.Count == 0 ? null : code.Literal(alter.DroppedFields.ToArray())));
                 break;
             case DropUserDefinedTypeOperation drop:
                 Call("DropUserDefinedType", drop.Name, drop.Schema);
+                break;
+            case AlterKeyspaceOperation alterKeyspace:
+                Call(
+                    "AlterKeyspace", alterKeyspace.Name, null,
+                    ("replicationClass", alterKeyspace.Replication is { } replication ? code.Literal(replication.Strategy) : null),
+                    ("replicationFactors", alterKeyspace.Replication is { Factors.Count: > 0 } withFactors
+                        ? Tuples(withFactors.Factors.Select(f => (f.Key, f.Value)))
+                        : null),
+                    ("durableWrites", alterKeyspace.DurableWrites is { } durableWrites ? code.Literal(durableWrites) : null));
                 break;
             default:
                 base.Generate(operation, builder);
@@ -64,8 +74,9 @@ public class CassandraMigrationOperationGenerator(CSharpMigrationOperationGenera
             }
         }
 
-        // new[] { ("street", "text"), ... }
-        string Fields(IEnumerable<(string, string)> fields)
-            => "new[] { " + string.Join(", ", fields.Select(f => "(" + code.Literal(f.Item1) + ", " + code.Literal(f.Item2) + ")")) + " }";
+        // new[] { ("street", "text"), ... } or new[] { ("dc1", 3), ... }
+        string Tuples<T>(IEnumerable<(string, T)> items)
+            where T : notnull
+            => "new[] { " + string.Join(", ", items.Select(f => "(" + code.Literal(f.Item1) + ", " + code.UnknownLiteral(f.Item2) + ")")) + " }";
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore.Migrations.Operations;
 namespace EntityFrameworkCore.Cassandra.Design.Internal;
 
 /// <summary>
-/// EF's C# migrations generator, importing the namespace of the user-defined type calls, and refusing a migration whose Up drops fields of a user-defined type (a property removed
+/// EF's C# migrations generator, importing the namespace of the user-defined type and keyspace calls, and refusing a migration whose Up drops fields of a user-defined type (a property removed
 /// or renamed) when it is added: Cassandra cannot drop them, and only here is the Up told apart from the Down (whose
 /// dropped fields undo added ones, and fail only if that Down is run).
 /// </summary>
@@ -41,12 +41,13 @@ public class CassandraMigrationsGenerator(
     }
 
     /// <inheritdoc />
-    /// <remarks>The user-defined type calls are extension methods in <c>Microsoft.EntityFrameworkCore</c>.</remarks>
+    /// <remarks>The user-defined type and keyspace calls are extension methods in <c>Microsoft.EntityFrameworkCore</c>.</remarks>
     protected override IEnumerable<string> GetNamespaces(IEnumerable<MigrationOperation> operations)
     {
         var list = operations.ToList();
         var namespaces = base.GetNamespaces(list);
-        return list.Any(o => o is CreateUserDefinedTypeOperation or AlterUserDefinedTypeOperation or DropUserDefinedTypeOperation)
+        return list.Any(o => o is CreateUserDefinedTypeOperation or AlterUserDefinedTypeOperation or DropUserDefinedTypeOperation
+            or AlterKeyspaceOperation)
             ? namespaces.Append(typeof(Microsoft.EntityFrameworkCore.CassandraMigrationBuilderExtensions).Namespace!)
             : namespaces;
     }

@@ -48,10 +48,41 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
             .Append(model?.GetKeyspaceReplication(operation.Name) ?? DefaultReplication);
         if (model?[CassandraAnnotationNames.DurableWritesPrefix + operation.Name] is bool durableWrites)
         {
-            builder.Append(" AND durable_writes = ").Append(durableWrites ? "true" : "false");
+            builder.Append(" AND durable_writes = ").Append(Storage.Internal.CqlLiterals.Boolean(durableWrites));
         }
 
         builder.AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
+        EndStatement(builder);
+    }
+
+    /// <summary>
+    /// <c>ALTER KEYSPACE "ks" WITH replication = {...} AND durable_writes = ...</c>, with the settings the operation
+    /// changes (nothing when it changes none). The replication map is written from its validated class and factors.
+    /// </summary>
+    protected virtual void Generate(AlterKeyspaceOperation operation, MigrationCommandListBuilder builder)
+    {
+        var options = new List<string>(2);
+        if (operation.Replication is { } replication)
+        {
+            options.Add("replication = " + replication.ToCql());
+        }
+
+        if (operation.DurableWrites is { } durableWrites)
+        {
+            options.Add("durable_writes = " + Storage.Internal.CqlLiterals.Boolean(durableWrites));
+        }
+
+        if (options.Count == 0)
+        {
+            return;
+        }
+
+        builder
+            .Append("ALTER KEYSPACE ")
+            .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name))
+            .Append(" WITH ")
+            .Append(string.Join(" AND ", options))
+            .AppendLine(Dependencies.SqlGenerationHelper.StatementTerminator);
         EndStatement(builder);
     }
 
@@ -124,6 +155,12 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
         if (operation is CreateUserDefinedTypeOperation createType)
         {
             Generate(createType, builder);
+            return;
+        }
+
+        if (operation is AlterKeyspaceOperation alterKeyspace)
+        {
+            Generate(alterKeyspace, builder);
             return;
         }
 

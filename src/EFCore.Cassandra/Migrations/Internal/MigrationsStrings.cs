@@ -100,4 +100,11 @@ public static class MigrationsStrings
             + $"{newType}, but Cassandra cannot change a field's type (values already written are stored in the old type's "
             + "encoding). Add a field of the new type under another name (a new property) and copy the values in "
             + "application code, or map the class to a new type (another [UserDefinedType] name) and copy the data to it.";
+
+    /// <summary>A keyspace's replication changes, but one side is not a replication the provider can write.</summary>
+    public static string UnreadableReplication(string keyspace, string replication)
+        => $"The replication of the keyspace '{keyspace}' changes, but one side of the change, {replication}, is not a "
+            + "replication class with integer factors as HasKeyspaceReplication records it, so no ALTER KEYSPACE can be "
+            + "written for it. Configure the replication with HasKeyspaceReplication(...) in the model (and in the model "
+            + "snapshot, for the previous value), or change the keyspace with migrationBuilder.Sql(\"ALTER KEYSPACE ...\").";
 }

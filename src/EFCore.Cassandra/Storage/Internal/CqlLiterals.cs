@@ -74,6 +74,115 @@ public static class CqlLiterals
     /// <summary>A uuid constant: CQL writes uuids unquoted.</summary>
     public static string Uuid(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Reads back a CQL map literal of quoted strings and bare numbers, as the fluent API writes it
+    /// (<c>{'name': 'text', 'other': 12}</c>): the entries in order, quotes removed; null when the text is anything else.
+    /// </summary>
+    public static List<(string Name, string Value)>? ParseMap(string literal)
+    {
+        ArgumentNullException.ThrowIfNull(literal);
+        literal = literal.Trim();
+        if (literal.Length < 2 || literal[0] != '{' || literal[^1] != '}')
+        {
+            return null;
+        }
+
+        var entries = new List<(string, string)>();
+        var position = 1;
+        while (true)
+        {
+            SkipSpaces(literal, ref position);
+            if (position < literal.Length && literal[position] == '}' && entries.Count == 0)
+            {
+                return entries;
+            }
+
+            if (ReadTerm(literal, ref position) is not { } name)
+            {
+                return null;
+            }
+
+            SkipSpaces(literal, ref position);
+            if (position >= literal.Length || literal[position++] != ':')
+            {
+                return null;
+            }
+
+            SkipSpaces(literal, ref position);
+            if (ReadTerm(literal, ref position) is not { } value)
+            {
+                return null;
+            }
+
+            entries.Add((name, value));
+            SkipSpaces(literal, ref position);
+            if (position >= literal.Length)
+            {
+                return null;
+            }
+
+            switch (literal[position++])
+            {
+                case ',':
+                    continue;
+                case '}':
+                    return position == literal.Length ? entries : null;
+                default:
+                    return null;
+            }
+        }
+
+        static void SkipSpaces(string text, ref int position)
+        {
+            while (position < text.Length && char.IsWhiteSpace(text[position]))
+            {
+                position++;
+            }
+        }
+
+        // A quoted string ('' escapes a quote) or a bare number.
+        static string? ReadTerm(string text, ref int position)
+        {
+            if (position >= text.Length)
+            {
+                return null;
+            }
+
+            if (text[position] != '\'')
+            {
+                var start = position;
+                while (position < text.Length && (char.IsAsciiDigit(text[position]) || text[position] is '-' or '.'))
+                {
+                    position++;
+                }
+
+                return position > start ? text[start..position] : null;
+            }
+
+            var builder = new StringBuilder();
+            position++;
+            while (position < text.Length)
+            {
+                if (text[position] == '\'')
+                {
+                    if (position + 1 < text.Length && text[position + 1] == '\'')
+                    {
+                        builder.Append('\'');
+                        position += 2;
+                        continue;
+                    }
+
+                    position++;
+                    return builder.ToString();
+                }
+
+                builder.Append(text[position++]);
+            }
+
+            return null;
+        }
+    }
+
     // "1" would be an integer constant; "1.0" is unambiguously a floating-point one.
     private static string WithFraction(string literal)
         => literal.AsSpan().IndexOfAny('.', 'E', 'e') >= 0 ? literal : literal + ".0";
