@@ -97,21 +97,5 @@ public sealed class ComplexTypeSnapshotTests
     private static List<(string, object?)> UserDefinedTypes(IModel model)
         => model.GetAnnotations().Where(a => a.Name.StartsWith("Cassandra:UserDefinedType:", StringComparison.Ordinal)).Select(a => (a.Name, a.Value)).ToList();
 
-    private static ModelSnapshot Load(string source)
-    {
-        var references = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => !a.IsDynamic && a.Location.Length > 0)
-            .Select(a => MetadataReference.CreateFromFile(a.Location));
-        var compilation = CSharpCompilation.Create(
-            "ComplexSnapshot",
-            [CSharpSyntaxTree.ParseText(source)],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-
-        var type = Assembly.Load(image.ToArray()).GetTypes().Single(t => typeof(ModelSnapshot).IsAssignableFrom(t));
-        return (ModelSnapshot)Activator.CreateInstance(type)!;
-    }
+    private static ModelSnapshot Load(string source) => SourceCompiler.CompileOne<ModelSnapshot>("ComplexSnapshot", source);
 }

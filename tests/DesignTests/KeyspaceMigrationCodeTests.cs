@@ -78,21 +78,5 @@ public sealed class KeyspaceMigrationCodeTests
             .ReplaceLineEndings("\n");
     }
 
-    private static Migration Compile(string source)
-    {
-        var references = AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => !a.IsDynamic && a.Location.Length > 0)
-            .Select(a => MetadataReference.CreateFromFile(a.Location));
-        var compilation = CSharpCompilation.Create(
-            "KeyspaceMigration",
-            [CSharpSyntaxTree.ParseText(source)],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-
-        var type = Assembly.Load(image.ToArray()).GetTypes().Single(t => typeof(Migration).IsAssignableFrom(t));
-        return (Migration)Activator.CreateInstance(type)!;
-    }
+    private static Migration Compile(string source) => SourceCompiler.CompileOne<Migration>("KeyspaceMigration", source);
 }

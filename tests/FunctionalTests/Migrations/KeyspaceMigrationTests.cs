@@ -14,6 +14,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 
+using static EntityFrameworkCore.Cassandra.FunctionalTests.Migrations.MigrationServices;
+
 namespace EntityFrameworkCore.Cassandra.FunctionalTests.Migrations;
 
 /// <summary>
@@ -212,19 +214,8 @@ public class KeyspaceMigrationTests
             b.ToTable("rows", "ks");
         });
 
-        return context.GetService<IModelRuntimeInitializer>()
-            .Initialize((IModel)builder.Model.FinalizeModel(), designTime: true, validationLogger: null)
-            .GetRelationalModel();
+        return MigrationServices.Finalize(context, builder);
     }
-
-    private static IRelationalModel Current(DbContext context) => context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
-
-    private static IMigrationsModelDiffer Differ(DbContext context) => context.GetService<IMigrationsModelDiffer>();
-
-    private static List<string> Generate(DbContext context, IReadOnlyList<MigrationOperation> operations, IModel? model = null)
-        => context.GetService<IMigrationsSqlGenerator>().Generate(operations, model)
-            .Select(c => c.CommandText.Replace("\r\n", "\n", StringComparison.Ordinal))
-            .ToList();
 
     private sealed class RowsContext : DbContext
     {
@@ -274,7 +265,7 @@ public sealed class KeyspaceMigrationLiveTests : IAsyncLifetime
         Assert.Equal(("SimpleStrategy", "{\"replication_factor\":\"1\"}", true), await KeyspaceAsync());
 
         var differ = after.GetService<IMigrationsModelDiffer>();
-        var (source, target) = (DesignModel(before), DesignModel(after));
+        var (source, target) = (Current(before), Current(after));
         await ApplyAsync(after, differ.GetDifferences(source, target));
         Assert.Equal(("NetworkTopologyStrategy", $"{{\"{dataCenter}\":\"2\"}}", false), await KeyspaceAsync());
 
@@ -289,8 +280,6 @@ public sealed class KeyspaceMigrationLiveTests : IAsyncLifetime
     }
 
     private string ConnectionString => $"Contact Points={_endpoint.Host};Port={_endpoint.Port};Keyspace={_keyspace}";
-
-    private static IRelationalModel DesignModel(DbContext context) => context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
 
     private static async Task ApplyAsync(DbContext context, IReadOnlyList<MigrationOperation> operations)
     {

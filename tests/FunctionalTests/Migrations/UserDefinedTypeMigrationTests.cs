@@ -7,6 +7,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
+using static EntityFrameworkCore.Cassandra.FunctionalTests.Migrations.MigrationServices;
+
 namespace EntityFrameworkCore.Cassandra.FunctionalTests.Migrations;
 
 /// <summary>
@@ -175,19 +177,8 @@ public class UserDefinedTypeMigrationTests
             b.ToTable("people", "ks");
         });
 
-        return context.GetService<IModelRuntimeInitializer>()
-            .Initialize((IModel)builder.Model.FinalizeModel(), designTime: true, validationLogger: null)
-            .GetRelationalModel();
+        return MigrationServices.Finalize(context, builder);
     }
-
-    private static IRelationalModel Current(DbContext context) => context.GetService<IDesignTimeModel>().Model.GetRelationalModel();
-
-    private static IMigrationsModelDiffer Differ(DbContext context) => context.GetService<IMigrationsModelDiffer>();
-
-    private static List<string> Generate(DbContext context, IReadOnlyList<MigrationOperation> operations, IModel? model)
-        => context.GetService<IMigrationsSqlGenerator>().Generate(operations, model)
-            .Select(c => c.CommandText.Replace("\r\n", "\n", StringComparison.Ordinal))
-            .ToList();
 
     private sealed class PeopleUdtContext : DbContext
     {
