@@ -26,5 +26,4 @@ public sealed class FrameBuffersTests
         FrameBuffers.Return(ArrayPool<byte>.Shared.Rent(300));
         FrameBuffers.Return(ArrayPool<byte>.Shared.Rent(20_000));
     }
-
 }
