@@ -163,7 +163,7 @@ internal sealed partial class CqlPhysicalConnection
         if (end - start >= total)
         {
             var body = buffer.AsSpan(start + FrameHeader.Size, header.BodyLength);
-            var copy = ArrayPool<byte>.Shared.Rent(Math.Max(body.Length, 1));
+            var copy = FrameBuffers.Rent(body.Length);
             body.CopyTo(copy);
             DeliverUnframed(header, copy);
             return total;
@@ -175,7 +175,7 @@ internal sealed partial class CqlPhysicalConnection
         }
 
         // A frame larger than the read buffer: read the rest of its body straight into its own buffer.
-        var large = ArrayPool<byte>.Shared.Rent(Math.Max(header.BodyLength, 1));
+        var large = FrameBuffers.Rent(header.BodyLength);
         var have = end - start - FrameHeader.Size;
         buffer.AsSpan(start + FrameHeader.Size, have).CopyTo(large);
         while (have < header.BodyLength)
@@ -183,7 +183,7 @@ internal sealed partial class CqlPhysicalConnection
             var n = _stream!.Read(large, have, header.BodyLength - have);
             if (n == 0)
             {
-                ArrayPool<byte>.Shared.Return(large);
+                FrameBuffers.Return(large);
                 throw new CqlConnectionException($"The node {EndPoint} closed the connection in the middle of a frame.", EndPoint);
             }
 
@@ -203,12 +203,12 @@ internal sealed partial class CqlPhysicalConnection
             try
             {
                 var decompressed = _bodyDecompressor!.Decompress(body.AsSpan(0, length), out length);
-                ArrayPool<byte>.Shared.Return(body);
+                FrameBuffers.Return(body);
                 body = decompressed;
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(body);
+                FrameBuffers.Return(body);
                 throw;
             }
 
@@ -231,7 +231,7 @@ internal sealed partial class CqlPhysicalConnection
     {
         if (!header.IsResponse)
         {
-            ArrayPool<byte>.Shared.Return(body);
+            FrameBuffers.Return(body);
             throw new CqlProtocolViolationException($"The node {EndPoint} sent an envelope without the response bit (version byte 0x{header.Version:X2}).");
         }
 

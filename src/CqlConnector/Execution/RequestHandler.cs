@@ -14,10 +14,16 @@ namespace CqlConnector.Execution;
 /// </summary>
 internal sealed class RequestHandler
 {
-    private readonly CqlSession _session;
-    private readonly CqlRequest _request;
-    private readonly RequestOptions _options;
-    private readonly IEnumerator<CqlHost> _plan;
+    // One handler per thread is kept for reuse by requests that are not sent speculatively: such a request's
+    // handler is touched only by its single execution, so it is free once that execution has returned. A speculative
+    // request's handler is shared by executions that outlive the winner, and is never reused.
+    [ThreadStatic]
+    private static RequestHandler? _cached;
+
+    private CqlSession _session;
+    private CqlRequest _request;
+    private RequestOptions _options;
+    private IEnumerator<CqlHost> _plan;
     private Dictionary<EndPoint, Exception>? _errors;
     private int _coordinatorSet;
 
@@ -30,12 +36,59 @@ internal sealed class RequestHandler
     }
 
     public static ValueTask<ResponseFrame> ExecuteAsync(CqlSession session, CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
+        => options.IsIdempotent && io == IOBehavior.Asynchronous && session.Settings.SpeculativeExecutionPolicy.NextExecutionDelay(1) is not null
+            ? new RequestHandler(session, request, options).ExecuteSpeculativelyAsync(cancellationToken)
+            : RunOnceAsync(session, request, options, io, cancellationToken);
+
+    /// <summary>A single execution with a handler of this thread's cache, given back once the execution has returned.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<ResponseFrame> RunOnceAsync(CqlSession session, CqlRequest request, RequestOptions options, IOBehavior io, CancellationToken cancellationToken)
     {
-        var handler = new RequestHandler(session, request, options);
-        return options.IsIdempotent && io == IOBehavior.Asynchronous && session.Settings.SpeculativeExecutionPolicy.NextExecutionDelay(1) is not null
-            ? handler.ExecuteSpeculativelyAsync(cancellationToken)
-            : handler.RunExecutionAsync(io, cancellationToken);
+        var handler = Rent(session, request, options);
+        try
+        {
+            return await handler.RunExecutionAsync(io, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Return(handler);
+        }
     }
+
+    /// <summary>A handler for one request: this thread's cached one when there is one, set up as if new.</summary>
+    internal static RequestHandler Rent(CqlSession session, CqlRequest request, RequestOptions options)
+    {
+        var handler = _cached;
+        if (handler is null)
+        {
+            return new RequestHandler(session, request, options);
+        }
+
+        _cached = null;
+        handler._session = session;
+        handler._request = request;
+        handler._options = options;
+        handler._plan = session.Settings.LoadBalancingPolicy.NewQueryPlan(options.Keyspace, options.RoutingKey).GetEnumerator();
+        return handler;
+    }
+
+    /// <summary>Gives back a handler whose (only) execution has returned; it keeps no reference to that request.</summary>
+    internal static void Return(RequestHandler handler)
+    {
+        handler._plan.Dispose();
+        handler._plan = EmptyPlan;
+        handler._session = null!;
+        handler._request = null!;
+        handler._options = null!;
+        handler._errors = null;
+        handler._coordinatorSet = 0;
+        _cached = handler;
+    }
+
+    private static readonly IEnumerator<CqlHost> EmptyPlan = Enumerable.Empty<CqlHost>().GetEnumerator();
+
+    /// <summary>Whether the handler holds nothing of a previous request (for tests).</summary>
+    internal bool IsClean => _session is null && _request is null && _options is null && _errors is null && _coordinatorSet == 0 && ReferenceEquals(_plan, EmptyPlan);
 
     private string OperationName => _request switch
     {

@@ -8,11 +8,31 @@ namespace CqlConnector.Execution;
 /// <summary>Turns RESULT frames into pages and result sets, with their execution info.</summary>
 internal static class ResultReader
 {
-    /// <summary>Runs the first page of <paramref name="runner"/> (from <paramref name="pagingState"/> when resuming).</summary>
-    public static async Task<CqlResultSet> ExecuteAsync(StatementRunner runner, byte[]? pagingState, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the first page of <paramref name="runner"/> (from <paramref name="pagingState"/> when resuming). When the
+    /// runner had to prepare again, <paramref name="prepared"/> is given the new metadata so later bindings use it.
+    /// One async method from the public call down to the session's request path: each extra await level would cost
+    /// a state machine box (and a Task) per request.
+    /// </summary>
+    public static async Task<CqlResultSet> ExecuteAsync(StatementRunner runner, byte[]? pagingState, PreparedStatement? prepared, CancellationToken cancellationToken)
     {
         var options = runner.CreateOptions();
-        var (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        ResponseFrame frame;
+        EndPoint? earlier;
+        var sentWith = runner.Prepared;
+        try
+        {
+            (frame, earlier) = await runner.ExecutePageAsync(pagingState, options, IOBehavior.Asynchronous, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // The runner prepared again (UNPREPARED, or metadata lacking its columns): later bindings use the new id.
+            if (prepared is not null && runner.Prepared is { } current && current != sentWith)
+            {
+                prepared.Metadata = current;
+            }
+        }
+
         return await ToResultSetAsync(runner.Session, runner, frame, runner.KnownColumns, options.Coordinator, earlier, cancellationToken, options.HostsTriedCount > 1 ? options.HostsTried : null).ConfigureAwait(false);
     }
 
@@ -45,8 +65,9 @@ internal static class ResultReader
     /// <summary>
     /// Reads a RESULT frame (taking ownership of it). Rows become the first page; a schema change waits for the
     /// cluster's schema agreement; a bare Void result without envelope shares one immutable result set per node.
+    /// Completes synchronously (no allocation for the task) unless it waits for schema agreement.
     /// </summary>
-    public static async Task<CqlResultSet> ToResultSetAsync(
+    public static ValueTask<CqlResultSet> ToResultSetAsync(
         CqlSession session, StatementRunner? runner, ResponseFrame frame, IReadOnlyList<CqlColumn>? knownColumns,
         EndPoint? coordinator, EndPoint? earlier, CancellationToken cancellationToken, IReadOnlyList<CqlHost>? hostsTried = null)
     {
@@ -60,7 +81,7 @@ internal static class ResultReader
             {
                 var rowsInfo = CreateInfo(session, frame, coordinator, earlier, hostsTried);
                 var rows = RowsPage.Read(frame, knownColumns)!;
-                return new CqlResultSet(runner, CqlPage.Create(rows, rowsInfo, 0));
+                return new(new CqlResultSet(runner, CqlPage.Create(rows, rowsInfo, 0)));
             }
 
             if (kind == ResultKind.SchemaChange)
@@ -71,7 +92,7 @@ internal static class ResultReader
             if (kind == ResultKind.Void && earlier is null && hostsTried is not { Count: > 1 } && frame.TracingId is null && frame.Warnings is null && frame.CustomPayload is null && coordinator is not null)
             {
                 frame.Dispose();
-                return session.GetVoidResult(coordinator);
+                return new(session.GetVoidResult(coordinator));
             }
         }
         catch
@@ -82,11 +103,13 @@ internal static class ResultReader
 
         var envelope = CreateInfo(session, frame, coordinator, earlier, hostsTried);
         frame.Dispose();
-        if (change is null)
-        {
-            return new CqlResultSet(null, CqlPage.Empty(envelope));
-        }
+        return change is null
+            ? new(new CqlResultSet(null, CqlPage.Empty(envelope)))
+            : new(AwaitSchemaAgreementAsync(session, change, envelope, cancellationToken));
+    }
 
+    private static async Task<CqlResultSet> AwaitSchemaAgreementAsync(CqlSession session, SchemaChange change, CqlExecutionInfo envelope, CancellationToken cancellationToken)
+    {
         var agreed = await SchemaAgreement.WaitAsync(session, session.MaxSchemaAgreementWait, cancellationToken).ConfigureAwait(false);
         var info = new CqlExecutionInfo(session, envelope.Coordinator, envelope.TriedHosts, envelope.TracingId, envelope.Warnings, envelope.IncomingPayload)
         {

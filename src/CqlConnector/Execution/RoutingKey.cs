@@ -46,8 +46,25 @@ internal static class RoutingKey
             return null;
         }
 
-        using var writer = new CqlBufferWriter(64);
-        CqlValueCodec.WriteBytes(writer, values[index]!, prepared.Variables[index].Type);
-        return writer.WrittenSpan[4..].ToArray(); // the value without its [bytes] length
+        // A per-thread scratch writer: the key is copied out, so only the key's own array is allocated per request.
+        var writer = _scratch ??= new CqlBufferWriter(64);
+        writer.Reset();
+        try
+        {
+            CqlValueCodec.WriteBytes(writer, values[index]!, prepared.Variables[index].Type);
+            return writer.WrittenSpan[4..].ToArray(); // the value without its [bytes] length
+        }
+        finally
+        {
+            if (writer.GetSpan().Length > 64 * 1024)
+            {
+                // Do not keep a large buffer alive on this thread after one large key.
+                writer.Dispose();
+                _scratch = null;
+            }
+        }
     }
+
+    [ThreadStatic]
+    private static CqlBufferWriter? _scratch;
 }

@@ -11,30 +11,13 @@ internal static class StatementExecutor
         ArgumentNullException.ThrowIfNull(statement);
         return statement switch
         {
-            BoundStatement bound => ExecuteBoundAsync(session, bound, cancellationToken),
-            SimpleStatement simple => ResultReader.ExecuteAsync(CreateRunner(session, simple, simple.Query, null, simple.Values, simple.ValueNames), simple.PagingState, cancellationToken),
+            BoundStatement bound => ResultReader.ExecuteAsync(
+                CreateRunner(session, bound, bound.PreparedStatement.Query, bound.PreparedStatement.Metadata, bound.Values, null),
+                bound.PagingState, bound.PreparedStatement, cancellationToken),
+            SimpleStatement simple => ResultReader.ExecuteAsync(CreateRunner(session, simple, simple.Query, null, simple.Values, simple.ValueNames), simple.PagingState, null, cancellationToken),
             BatchStatement batch => ExecuteBatchAsync(session, batch, cancellationToken),
             _ => throw new ArgumentException($"Unknown statement type {statement.GetType().Name}.", nameof(statement)),
         };
-    }
-
-    private static async Task<CqlResultSet> ExecuteBoundAsync(CqlSession session, BoundStatement bound, CancellationToken cancellationToken)
-    {
-        var prepared = bound.PreparedStatement;
-        var metadata = prepared.Metadata;
-        var runner = CreateRunner(session, bound, prepared.Query, metadata, bound.Values, null);
-        try
-        {
-            return await ResultReader.ExecuteAsync(runner, bound.PagingState, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            // The runner prepared again (UNPREPARED, or metadata lacking its columns): later bindings use the new id.
-            if (runner.Prepared is { } current && current != metadata)
-            {
-                prepared.Metadata = current;
-            }
-        }
     }
 
     internal static StatementRunner CreateRunner(

@@ -38,4 +38,18 @@ public sealed class RoutingKeyTests
         Assert.Null(RoutingKey.Compute(Prepared([], ("k", CqlType.Int)), [1]));
         Assert.Null(RoutingKey.Compute(Prepared([0], ("k", CqlType.Int)), [null]));
     }
+
+    [Fact]
+    public void Keys_computed_one_after_another_share_no_bytes()
+    {
+        // The key is encoded into a reused per-thread buffer: a short key after a long one must not keep its tail,
+        // and a returned key must not change when the next one is computed.
+        var prepared = Prepared([0], ("k", CqlType.Text));
+        var longKey = RoutingKey.Compute(prepared, [new string('x', 100_000)]);
+        var shortKey = RoutingKey.Compute(prepared, ["hi"]);
+        var again = RoutingKey.Compute(prepared, ["yo"]);
+        Assert.Equal(100_000, longKey!.Length);
+        Assert.Equal("hi"u8.ToArray(), shortKey);
+        Assert.Equal("yo"u8.ToArray(), again);
+    }
 }

@@ -114,7 +114,7 @@ internal sealed class SegmentDecoder : IDisposable
                 throw Violation($"An envelope announces a body of {envelope.BodyLength} bytes but its self-contained segment holds only {payload.Length - FrameHeader.Size} more.");
             }
 
-            var body = ArrayPool<byte>.Shared.Rent(Math.Max(envelope.BodyLength, 1));
+            var body = FrameBuffers.Rent(envelope.BodyLength);
             payload.Slice(FrameHeader.Size, envelope.BodyLength).CopyTo(body);
             handler(envelope, body, envelope.BodyLength);
             payload = payload[(FrameHeader.Size + envelope.BodyLength)..];
@@ -138,7 +138,7 @@ internal sealed class SegmentDecoder : IDisposable
                 throw Violation($"A split envelope announces a body of {_largeHeader.BodyLength} bytes, beyond the protocol's 256 MB limit.");
             }
 
-            _largeBody = ArrayPool<byte>.Shared.Rent(Math.Max(_largeHeader.BodyLength, 1));
+            _largeBody = FrameBuffers.Rent(_largeHeader.BodyLength);
             _largeHave = 0;
             part = part[FrameHeader.Size..];
         }
@@ -165,7 +165,7 @@ internal sealed class SegmentDecoder : IDisposable
     {
         if (Interlocked.Exchange(ref _largeBody, null) is { } body)
         {
-            ArrayPool<byte>.Shared.Return(body);
+            FrameBuffers.Return(body);
         }
     }
 }
