@@ -89,19 +89,58 @@ internal sealed partial class CqlPhysicalConnection
         }
         catch (Exception ex)
         {
+            List<short> unsent;
             lock (_writeLock)
             {
                 _flushInProgress = false;
+                unsent = StreamIdsOf(_pending.WrittenSpan);
                 _pending.Reset();
             }
 
-            Close(new CqlConnectionException(
-                IsSendTimeout(ex)
-                    ? $"Sending to {EndPoint} made no progress for {_settings.SendStallTimeout.TotalSeconds:0.#} s (the connect timeout): the node stopped reading "
-                      + "(frozen, overloaded, or unreachable without a reset). The connection is closed and replaced; its requests fail."
-                    : $"Writing to {EndPoint} failed: {ex.Message}",
-                EndPoint,
-                ex));
+            var message = IsSendTimeout(ex)
+                ? $"Sending to {EndPoint} made no progress for {_settings.SendStallTimeout.TotalSeconds:0.#} s (the connect timeout): the node stopped reading "
+                  + "(frozen, overloaded, or unreachable without a reset). The connection is closed and replaced; its requests fail."
+                : $"Writing to {EndPoint} failed: {ex.Message}";
+            FailUnsent(unsent, new CqlConnectionException(message + " This request was never sent.", EndPoint, ex) { RequestNotSent = true });
+            Close(new CqlConnectionException(message, EndPoint, ex));
+        }
+    }
+
+    /// <summary>The stream ids of the whole frames in <paramref name="frames"/> (queued, never handed to the socket).</summary>
+    private static List<short> StreamIdsOf(ReadOnlySpan<byte> frames)
+    {
+        var ids = new List<short>();
+        while (frames.Length >= FrameHeader.Size)
+        {
+            var header = FrameHeader.Read(frames);
+            ids.Add(header.StreamId);
+            frames = frames[Math.Min(frames.Length, FrameHeader.Size + header.BodyLength)..];
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Fails the requests whose frames were still queued behind a failed write: the node never saw them, so the request
+    /// handler may send them to another node whatever their idempotence. Done before the reader fails the rest (it
+    /// marks itself stopped under the same lock first), so each request is completed once.
+    /// </summary>
+    private void FailUnsent(List<short> streamIds, CqlConnectionException notSent)
+    {
+        lock (_streamIdLock)
+        {
+            if (_readerStopped)
+            {
+                return;
+            }
+
+            foreach (var id in streamIds)
+            {
+                if (id >= 0 && id < _slots.Length && _slots[id] is { AwaitingResponse: true } slot)
+                {
+                    slot.OnConnectionClosed(notSent);
+                }
+            }
         }
     }
 

@@ -76,4 +76,40 @@ public sealed class StalledSendTests
             }
         }
     }
+
+    [Fact]
+    public async Task Requests_queued_behind_a_stalled_send_fail_as_never_sent()
+    {
+        await using var server = new FakeCqlServer
+        {
+            ReceiveBufferSize = 64 * 1024,
+            StopReadingWhen = query => query.Contains("ks.frozen", StringComparison.Ordinal),
+        };
+        await using var dataSource = CqlDataSource.Create(server.ConnectionString + ";Connect Timeout=3;Command Timeout=120;Reconnect Base Delay=50");
+        await using var connection = await dataSource.OpenConnectionAsync();
+        // A small insert freezes the node once it has read it. The next is far larger than the kernel's buffers (the
+        // client's send buffer alone may grow to 4 MB), so its sender (a pool thread) blocks in it; the later ones,
+        // started on this thread meanwhile, are queued behind it and never reach the socket.
+        var freezing = Insert(0, "00");
+        var first = Task.Run(() => Insert(1, Convert.ToHexString(new byte[8 * 1024 * 1024])));
+        await Task.Delay(1000);
+        Assert.False(first.IsCompleted);
+        var queued = Enumerable.Range(2, 3).Select(i => Insert(i, "00")).ToArray();
+
+        await Assert.ThrowsAnyAsync<CqlException>(() => freezing.WaitAsync(TimeSpan.FromSeconds(30)));
+        await Assert.ThrowsAnyAsync<CqlException>(() => first.WaitAsync(TimeSpan.FromSeconds(30)));
+        foreach (var insert in queued)
+        {
+            // Not sent, so the handler may try another node (there is none here); the node's error says so.
+            var error = await Assert.ThrowsAnyAsync<CqlException>(() => insert.WaitAsync(TimeSpan.FromSeconds(30)));
+            var nodeError = error is CqlNoHostAvailableException noHost ? Assert.Single(noHost.Errors).Value : error;
+            Assert.True(nodeError.Message.Contains("never sent", StringComparison.Ordinal), error.ToString());
+        }
+
+        async Task Insert(int i, string blob)
+        {
+            await using var command = new CqlCommand($"INSERT INTO ks.frozen (k, v) VALUES ({i}, 0x{blob})", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
 }
