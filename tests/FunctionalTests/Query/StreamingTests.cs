@@ -83,7 +83,9 @@ public class StreamingTests(HundredThousandReadings data, ITestOutputHelper outp
 
         Assert.Equal(HundredThousandReadings.Count, rows);
         Assert.True(seen.Cast<bool>().All(b => b));
-        Assert.True(peak < 8 * 1048576, $"peak {peak} bytes above the baseline");
+        // Typically under 1 MB. The bounds leave room for what the rest of the test process holds meanwhile (once, in a
+        // full run on a loaded machine, 11.2 MB, not reproduced alone), while holding all the rows would take ~65 MB.
+        Assert.True(peak < 12 * 1048576, $"peak {peak} bytes above the baseline");
         Assert.True(peak < fullMaterialisation / 5, $"peak {peak} bytes, full materialisation ~{fullMaterialisation} bytes");
         // The pages on the wire: 100 pages of 1,000 rows (and possibly an empty last one).
         Assert.InRange(spans.Of("SELECT").Count(s => (int?)s.GetTagItem("cassandra.page.size") == 1000), 100, 101);
