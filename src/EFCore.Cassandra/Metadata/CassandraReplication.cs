@@ -139,6 +139,33 @@ public sealed class CassandraReplication
         return true;
     }
 
+    /// <summary>
+    /// Rewrites any replication map literal, including ones <see cref="TryParseCql"/> does not read (other options,
+    /// non-integer values): every name and value quoted as <see cref="ToCql"/> quotes them (an integer written bare), in
+    /// their order; null when the text is not a CQL map literal with a <c>class</c> entry.
+    /// </summary>
+    internal static string? NormalizeCql(string literal)
+    {
+        if (CqlLiterals.ParseMap(literal) is not { } entries || !entries.Exists(e => e.Name == "class"))
+        {
+            return null;
+        }
+
+        var builder = new StringBuilder("{");
+        foreach (var (name, value) in entries)
+        {
+            builder
+                .Append(builder.Length == 1 ? "" : ", ")
+                .Append(CqlLiterals.String(name))
+                .Append(": ")
+                .Append(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+                    ? number.ToString(CultureInfo.InvariantCulture)
+                    : CqlLiterals.String(value));
+        }
+
+        return builder.Append('}').ToString();
+    }
+
     /// <summary>Whether <paramref name="other"/> has the same class and factors (the order of the factors aside).</summary>
     internal bool HasSameSettings(CassandraReplication other)
         => Strategy == other.Strategy && Factors.Count == other.Factors.Count && Factors.All(other.Factors.Contains);

@@ -32,6 +32,34 @@ public class KeyspaceReplicationValuesTests
         Assert.Throws<ArgumentException>(() => CassandraReplication.Create("NetworkTopologyStrategy"));
     }
 
+    [Fact]
+    public void An_unusual_replication_annotation_is_written_again_entry_by_entry()
+    {
+        using var context = new RawReplicationContext(
+            "custom", "{ 'class':'com.example.CustomStrategy' ,'mode': 'fast', 'dc1':3, 'note': 'it''s'}");
+
+        Assert.StartsWith(
+            "CREATE KEYSPACE IF NOT EXISTS \"custom\" WITH replication = {'class': 'com.example.CustomStrategy', 'mode': 'fast', 'dc1': 3, 'note': 'it''s'};",
+            context.Database.GenerateCreateScript());
+    }
+
+    [Theory]
+    [InlineData("spliced", "{'class': 'SimpleStrategy', 'replication_factor': 1} AND durable_writes = false")]
+    [InlineData("bare", "SimpleStrategy")]
+    [InlineData("classless", "{'replication_factor': 1}")]
+    [InlineData("unquoted", "{'class': SimpleStrategy}")]
+    public void A_replication_annotation_that_is_not_a_map_with_a_class_is_refused(string keyspace, string replication)
+    {
+        // One keyspace per case: the keyspace is part of the model cache key, the annotation is not.
+        using var context = new RawReplicationContext(keyspace, replication);
+
+        var message = Assert.Throws<InvalidOperationException>(() => context.Database.GenerateCreateScript()).Message;
+
+        Assert.Contains($"keyspace '{keyspace}'", message, StringComparison.Ordinal);
+        Assert.Contains(replication, message, StringComparison.Ordinal);
+        Assert.Contains("HasKeyspaceReplication", message, StringComparison.Ordinal);
+    }
+
     public sealed class Row
     {
         public int Id { get; set; }
@@ -45,6 +73,16 @@ public class KeyspaceReplicationValuesTests
             modelBuilder
                 .HasKeyspaceReplication("ks", "NetworkTopologyStrategy", ("dc1", 3), ("dc2", 2))
                 .HasKeyspaceDurableWrites("ks", false);
+        }
+    }
+
+    private sealed class RawReplicationContext(string keyspace, string replication)
+        : DbContext(new DbContextOptionsBuilder().UseCassandra($"Contact Points=127.0.0.1;Keyspace={keyspace}").Options)
+    {
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            modelBuilder.Entity<Row>().ToTable("rows");
+            modelBuilder.HasAnnotation("Cassandra:Replication:" + keyspace, replication);
         }
     }
 }

@@ -1,4 +1,7 @@
+using EntityFrameworkCore.Cassandra.FunctionalTests.TestModels;
+
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -50,5 +53,57 @@ public class SchemaLifecycleTests(CassandraContextFixture<SchemaLifecycleTests> 
         {
             await context.Database.EnsureDeletedAsync();
         }
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EnsureCreated_sends_one_CREATE_KEYSPACE_per_keyspace(bool async)
+    {
+        var keyspace = fixture.Keyspace + (async ? "_d" : "_e");
+        var log = new List<string>();
+        await using var context = new TwoKeyspacesContext(
+            new DbContextOptionsBuilder()
+                .UseCassandra(fixture.ConnectionString, c => c.Keyspace(keyspace))
+                .LogTo(log.Add, [RelationalEventId.CommandExecuted])
+                .Options,
+            keyspace + "_o");
+
+        try
+        {
+            Assert.True(async ? await context.Database.EnsureCreatedAsync() : context.Database.EnsureCreated());
+
+            var creates = log.Where(l => l.Contains("CREATE KEYSPACE", StringComparison.Ordinal)).ToList();
+            Assert.Equal(2, creates.Count);
+            Assert.Single(creates, c => c.Contains($"CREATE KEYSPACE IF NOT EXISTS \"{keyspace}\" ", StringComparison.Ordinal));
+            Assert.Single(creates, c => c.Contains($"CREATE KEYSPACE IF NOT EXISTS \"{keyspace}_o\" ", StringComparison.Ordinal));
+            Assert.Empty(await context.People.ToListAsync());
+            Assert.Empty(await context.Archived.ToListAsync());
+        }
+        finally
+        {
+            await context.Database.EnsureDeletedAsync();
+        }
+    }
+
+    // People in the configured keyspace, archived people in another (derived from it, so one model per keyspace).
+    private sealed class TwoKeyspacesContext(DbContextOptions options, string otherKeyspace) : DbContext(options)
+    {
+        public DbSet<Person> People => Set<Person>();
+
+        public DbSet<ArchivedPerson> Archived => Set<ArchivedPerson>();
+
+        protected override void OnModelCreating(ModelBuilder modelBuilder)
+        {
+            modelBuilder.Entity<Person>().ToTable("people");
+            modelBuilder.Entity<ArchivedPerson>().ToTable("people", otherKeyspace);
+        }
+    }
+
+    private sealed class ArchivedPerson
+    {
+        public Guid Id { get; set; }
+
+        public string? Name { get; set; }
     }
 }

@@ -1,9 +1,12 @@
+using System.Data.Common;
+
 using Cassandra.TestInfrastructure;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EntityFrameworkCore.Cassandra.FunctionalTests.Query;
 
@@ -45,4 +48,33 @@ public class ServerVersionCacheKeyTests
 
         Assert.Contains("ServerVersion = 4.1", key.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Contexts_configured_for_different_server_versions_get_different_models_and_refuse_each_others_compiled_queries()
+    {
+        // One internal service provider for both (as when the application builds it): one model cache, one query cache.
+        await using var services = new ServiceCollection().AddEntityFrameworkCassandra().BuildServiceProvider();
+        await using var old = Configured("2.1", services);
+        await using var current = Configured("4.0", services);
+        await using var currentAgain = Configured("4.0", services);
+
+        Assert.NotSame(old.Model, current.Model);
+        Assert.Same(current.Model, currentAgain.Model);
+
+        // Max is an aggregate 2.2 added: translated for 4.0, refused for 2.1.
+        var max = EF.CompileAsyncQuery((ReadingContext c) => c.Readings.Where(r => r.Sensor == "s1" && r.Day == 1).Max(r => r.Value));
+
+        // Translated for 4.0 (and bound to its model), then it fails to connect: nothing listens.
+        await Assert.ThrowsAnyAsync<DbException>(() => max(current));
+        var message = (await Assert.ThrowsAsync<InvalidOperationException>(() => max(old))).Message;
+
+        Assert.Contains("different model", message, StringComparison.Ordinal);
+    }
+
+    // Nothing listens at port 1: these contexts translate, and reach no server.
+    private static ReadingContext Configured(string version, IServiceProvider services)
+        => new(new DbContextOptionsBuilder()
+            .UseInternalServiceProvider(services)
+            .UseCassandra("Contact Points=127.0.0.1;Port=1;Keyspace=ks;Connect Timeout=1", o => o.ServerVersion(version))
+            .Options);
 }

@@ -2,6 +2,7 @@ using System.Text;
 
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
+using EntityFrameworkCore.Cassandra.Metadata;
 using EntityFrameworkCore.Cassandra.Metadata.Internal;
 using EntityFrameworkCore.Cassandra.Migrations.Operations;
 using EntityFrameworkCore.Cassandra.Storage.Internal.Mapping;
@@ -37,15 +38,26 @@ public partial class CassandraMigrationsSqlGenerator(MigrationsSqlGeneratorDepen
     /// </summary>
     public const string DefaultReplication = "{'class': 'SimpleStrategy', 'replication_factor': 1}";
 
-    /// <summary>Creates a keyspace when it does not exist yet.</summary>
+    /// <summary>
+    /// Creates a keyspace when it does not exist yet, with the replication the model configures: its map is written
+    /// again from its entries (never copied into the statement as it is), and text that is not a CQL map with a
+    /// <c>class</c> entry is refused.
+    /// </summary>
     /// <inheritdoc />
     protected override void Generate(EnsureSchemaOperation operation, IModel? model, MigrationCommandListBuilder builder)
     {
+        var replication = DefaultReplication;
+        if (model?.GetKeyspaceReplication(operation.Name) is { } configured)
+        {
+            replication = CassandraReplication.NormalizeCql(configured)
+                ?? throw new InvalidOperationException(MigrationsStrings.InvalidReplication(operation.Name, configured));
+        }
+
         builder
             .Append("CREATE KEYSPACE IF NOT EXISTS ")
             .Append(Dependencies.SqlGenerationHelper.DelimitIdentifier(operation.Name))
             .Append(" WITH replication = ")
-            .Append(model?.GetKeyspaceReplication(operation.Name) ?? DefaultReplication);
+            .Append(replication);
         if (model?[CassandraAnnotationNames.DurableWritesPrefix + operation.Name] is bool durableWrites)
         {
             builder.Append(" AND durable_writes = ").Append(Storage.Internal.CqlLiterals.Boolean(durableWrites));

@@ -101,6 +101,13 @@ public static class MigrationsStrings
             + "encoding). Add a field of the new type under another name (a new property) and copy the values in "
             + "application code, or map the class to a new type (another [UserDefinedType] name) and copy the data to it.";
 
+    /// <summary>A keyspace's replication annotation is not a CQL map literal with a class.</summary>
+    public static string InvalidReplication(string keyspace, string replication)
+        => $"The replication of the keyspace '{keyspace}' in the model, {replication}, is not a CQL map literal with a "
+            + "'class' entry (such as {'class': 'SimpleStrategy', 'replication_factor': 1}), so no CREATE KEYSPACE can be "
+            + "written for it. Configure the replication with modelBuilder.HasKeyspaceReplication(...) instead of setting "
+            + $"the annotation '{Metadata.Internal.CassandraAnnotationNames.ReplicationPrefix}{keyspace}' by hand.";
+
     /// <summary>A keyspace's replication changes, but one side is not a replication the provider can write.</summary>
     public static string UnreadableReplication(string keyspace, string replication)
         => $"The replication of the keyspace '{keyspace}' changes, but one side of the change, {replication}, is not a "

@@ -1,7 +1,12 @@
+using System.Transactions;
+
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Migrations.Operations;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -65,19 +70,73 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
     private List<MigrationOperation> DropKeyspaceOperations()
         => ModelKeyspaces().Select(MigrationOperation (k) => new DropSchemaOperation { Name = k }).ToList();
 
-    /// <summary>Creates the tables (and ensures their keyspaces) on a connection that selects no keyspace.</summary>
+    /// <summary>
+    /// Creates the default keyspace when it does not exist and the tables when the model's keyspaces have none, as EF's
+    /// EnsureCreated does, but sends <c>CREATE KEYSPACE</c> for the default keyspace once: by the time the tables are
+    /// created it exists, so only the other keyspaces of the tables are ensured with them.
+    /// </summary>
     /// <inheritdoc />
-    public override void CreateTables()
+    public override bool EnsureCreated()
     {
-        using var connection = CreateAdminConnection();
-        connection.Open();
-        CheckTypesAgainstServer(connection);
-        Dependencies.MigrationCommandExecutor.ExecuteNonQuery(GetCreateTablesCommands(), connection);
+        using var transactionScope = new TransactionScope(TransactionScopeOption.Suppress, TransactionScopeAsyncFlowOption.Enabled);
+        var created = false;
+        if (!Exists())
+        {
+            Create();
+            created = true;
+        }
+
+        if (!HasTables())
+        {
+            CreateTables(DefaultKeyspace());
+            created = true;
+        }
+
+        return created;
+    }
+
+    /// <summary>
+    /// Creates the default keyspace when it does not exist and the tables when the model's keyspaces have none, sending
+    /// <c>CREATE KEYSPACE</c> for the default keyspace once (see <see cref="EnsureCreated"/>).
+    /// </summary>
+    /// <inheritdoc />
+    public override async Task<bool> EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        using var transactionScope = new TransactionScope(TransactionScopeOption.Suppress, TransactionScopeAsyncFlowOption.Enabled);
+        var created = false;
+        if (!await ExistsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await CreateAsync(cancellationToken).ConfigureAwait(false);
+            created = true;
+        }
+
+        if (!await HasTablesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await CreateTablesAsync(DefaultKeyspace(), cancellationToken).ConfigureAwait(false);
+            created = true;
+        }
+
+        return created;
     }
 
     /// <summary>Creates the tables (and ensures their keyspaces) on a connection that selects no keyspace.</summary>
     /// <inheritdoc />
-    public override async Task CreateTablesAsync(CancellationToken cancellationToken = default)
+    public override void CreateTables() => CreateTables(existingKeyspace: null);
+
+    /// <summary>Creates the tables (and ensures their keyspaces) on a connection that selects no keyspace.</summary>
+    /// <inheritdoc />
+    public override Task CreateTablesAsync(CancellationToken cancellationToken = default)
+        => CreateTablesAsync(existingKeyspace: null, cancellationToken);
+
+    private void CreateTables(string? existingKeyspace)
+    {
+        using var connection = CreateAdminConnection();
+        connection.Open();
+        CheckTypesAgainstServer(connection);
+        Dependencies.MigrationCommandExecutor.ExecuteNonQuery(CreateTablesCommands(existingKeyspace), connection);
+    }
+
+    private async Task CreateTablesAsync(string? existingKeyspace, CancellationToken cancellationToken)
     {
         var connection = CreateAdminConnection();
         await using (connection.ConfigureAwait(false))
@@ -85,9 +144,25 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             CheckTypesAgainstServer(connection);
             await Dependencies.MigrationCommandExecutor
-                .ExecuteNonQueryAsync(GetCreateTablesCommands(), connection, cancellationToken)
+                .ExecuteNonQueryAsync(CreateTablesCommands(existingKeyspace), connection, cancellationToken)
                 .ConfigureAwait(false);
         }
+    }
+
+    // The commands of CreateTables, less the CREATE KEYSPACE of a keyspace known to exist.
+    private IReadOnlyList<MigrationCommand> CreateTablesCommands(string? existingKeyspace)
+    {
+        if (existingKeyspace is null)
+        {
+            return GetCreateTablesCommands();
+        }
+
+        var context = Dependencies.CurrentContext.Context;
+        var operations = Dependencies.ModelDiffer
+            .GetDifferences(null, context.GetService<IDesignTimeModel>().Model.GetRelationalModel())
+            .Where(o => o is not EnsureSchemaOperation ensureSchema || ensureSchema.Name != existingKeyspace)
+            .ToList();
+        return Dependencies.MigrationsSqlGenerator.Generate(operations, context.Model);
     }
 
     /// <summary>
@@ -134,7 +209,7 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
         }
     }
 
-    private IReadOnlyList<Microsoft.EntityFrameworkCore.Migrations.MigrationCommand> Generate(IReadOnlyList<MigrationOperation> operations)
+    private IReadOnlyList<MigrationCommand> Generate(IReadOnlyList<MigrationOperation> operations)
         => Dependencies.MigrationsSqlGenerator.Generate(operations, Dependencies.CurrentContext.Context.Model);
 
     private bool AnyRow(Func<Version, string> query, object[] parameters)
