@@ -78,6 +78,30 @@ internal sealed partial class CqlPhysicalConnection
         Flush();
     }
 
+    /// <summary>Whether a deferred flush is queued and not yet run (for tests).</summary>
+    internal bool FlushScheduled
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _flushScheduled;
+            }
+        }
+    }
+
+    /// <summary>Whether frames are queued and not yet handed to a write (for tests).</summary>
+    internal bool HasUnsentFrames
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _pending.Position > 0;
+            }
+        }
+    }
+
     /// <summary>Runs a deferred flush unless a caller has taken over meanwhile (it then sends everything queued).</summary>
     private void RunDeferredFlush()
     {

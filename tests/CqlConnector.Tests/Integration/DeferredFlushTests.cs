@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using CqlConnector.Connections;
+using CqlConnector.Protocol.Requests;
+using CqlConnector.Protocol.Responses;
 using CqlConnector.Tests.Infrastructure;
 
 namespace CqlConnector.Tests.Integration;
@@ -99,4 +102,62 @@ public sealed class DeferredFlushNodeTests(KeyspaceFixture fixture) : IClassFixt
 
         await Task.WhenAll(traffic).WaitAsync(TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public async Task A_synchronous_request_sends_the_frames_of_a_flush_deferred_to_a_blocked_pool()
+    {
+        var connection = await PooledConnection.FirstAsync(fixture.DataSource);
+        var table = $"{fixture.Keyspace}.deferred_flush";
+        using var gate = new ManualResetEventSlim();
+        using var sent = new ManualResetEventSlim();
+        ValueTask<ResponseFrame> deferred = default;
+        var scheduled = false;
+        try
+        {
+            // On a pool thread: queue far more blocked items than the pool has threads, then send asynchronously. The
+            // pool's queue is not empty, so the flush is deferred behind those items and cannot run until they end.
+            ThreadPool.UnsafeQueueUserWorkItem(
+                _ =>
+                {
+                    for (var i = 0; i < 256; i++)
+                    {
+                        ThreadPool.UnsafeQueueUserWorkItem(static g => g.Wait(TimeSpan.FromSeconds(60)), gate, preferLocal: false);
+                    }
+
+                    deferred = connection.SendAsync(Insert(table, 42), TimeSpan.FromSeconds(30), IOBehavior.Asynchronous, default);
+                    scheduled = connection.FlushScheduled && connection.HasUnsentFrames;
+                    sent.Set();
+                },
+                null);
+            Assert.True(sent.Wait(TimeSpan.FromSeconds(10)), "The asynchronous request was not sent.");
+            Assert.True(scheduled, "The flush of the asynchronous request was not deferred.");
+
+            // A synchronous request flushes itself, and with it the deferred frame, without any pool thread.
+            var watch = Stopwatch.StartNew();
+            SendSynchronously(connection, Insert(table, 43));
+            Assert.False(connection.HasUnsentFrames, "The synchronous request left the deferred frame to the pool.");
+            using var ado = (CqlConnection)fixture.DataSource.OpenConnection();
+            using var select = new CqlCommand($"SELECT k FROM {table} WHERE k = 42", ado);
+            object? found = null;
+            while (found is null && watch.Elapsed < TimeSpan.FromSeconds(5))
+            {
+                found = select.ExecuteScalar();
+            }
+
+            Assert.Equal(42, found);
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        (await deferred.AsTask().WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+    }
+
+    /// <summary>With <see cref="IOBehavior.Synchronous"/> the returned task is already complete.</summary>
+    private static void SendSynchronously(CqlPhysicalConnection connection, CqlRequest request)
+        => connection.SendAsync(request, TimeSpan.FromSeconds(10), IOBehavior.Synchronous, default).Result.Dispose();
+
+    private static QueryRequest Insert(string table, int key)
+        => new($"INSERT INTO {table} (k) VALUES ({key})", new QueryParameters { Consistency = ConsistencyLevel.One });
 }
