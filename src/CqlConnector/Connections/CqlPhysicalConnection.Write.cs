@@ -22,6 +22,10 @@ internal sealed partial class CqlPhysicalConnection
     private CqlBufferWriter? _segments;
     private bool _flushInProgress;
 
+    /// <summary>A flush is queued on the thread pool (see <see cref="WriteFrame"/>) and has not started yet.</summary>
+    private bool _flushScheduled;
+    private DeferredFlush? _deferredFlush;
+
     /// <summary>Compresses v3/v4 request bodies; set once STARTUP has been answered (STARTUP itself is never compressed).</summary>
     private FrameCompressor? _bodyCompressor;
 
@@ -35,17 +39,75 @@ internal sealed partial class CqlPhysicalConnection
     /// requests whose frames were lost are then failed by the reader, so this method never throws for I/O. The send is
     /// blocking but bounded: a peer that accepts no byte for <see cref="ConnectionSettings.SendStallTimeout"/> fails it
     /// (the socket's send timeout), so a caller, possibly on a thread-pool thread, is never held for TCP's minutes.
+    /// <para>
+    /// With <paramref name="mayDefer"/> (an asynchronous caller on a thread-pool thread) and other work queued on the
+    /// pool, the flush is queued behind that work instead of made now: the queued items are mostly the continuations
+    /// of responses from the same read, each about to send its next request, so they all share the one write (as an
+    /// event loop flushes once per turn). A loopback or LAN send costs several microseconds of kernel time, far more
+    /// than a work item. Synchronous callers and callers off the pool always flush themselves, also when a deferred
+    /// flush is pending, so they never wait on a pool thread.
+    /// </para>
     /// </summary>
-    private void WriteFrame(ReadOnlySpan<byte> frame)
+    private void WriteFrame(ReadOnlySpan<byte> frame, bool mayDefer)
     {
         if (_bodyCompressor is { } compressor && frame.Length - FrameHeader.Size >= FrameCompressor.Threshold)
         {
             frame = Compress(frame, compressor);
         }
 
+        bool defer;
         lock (_writeLock)
         {
             _pending.WriteRaw(frame);
+            if (_flushInProgress || (mayDefer && _flushScheduled))
+            {
+                return;
+            }
+
+            defer = mayDefer && ThreadPool.PendingWorkItemCount > 0;
+            _flushScheduled |= defer;
+            _flushInProgress = !defer;
+        }
+
+        if (defer)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(_deferredFlush ??= new DeferredFlush(this), preferLocal: false);
+            return;
+        }
+
+        Flush();
+    }
+
+    /// <summary>Whether a deferred flush is queued and not yet run (for tests).</summary>
+    internal bool FlushScheduled
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _flushScheduled;
+            }
+        }
+    }
+
+    /// <summary>Whether frames are queued and not yet handed to a write (for tests).</summary>
+    internal bool HasUnsentFrames
+    {
+        get
+        {
+            lock (_writeLock)
+            {
+                return _pending.Position > 0;
+            }
+        }
+    }
+
+    /// <summary>Runs a deferred flush unless a caller has taken over meanwhile (it then sends everything queued).</summary>
+    private void RunDeferredFlush()
+    {
+        lock (_writeLock)
+        {
+            _flushScheduled = false;
             if (_flushInProgress)
             {
                 return;
@@ -54,6 +116,12 @@ internal sealed partial class CqlPhysicalConnection
             _flushInProgress = true;
         }
 
+        Flush();
+    }
+
+    /// <summary>Writes queued frames until none is left; only the caller that set <see cref="_flushInProgress"/> runs it.</summary>
+    private void Flush()
+    {
         try
         {
             while (true)
@@ -185,5 +253,10 @@ internal sealed partial class CqlPhysicalConnection
         var header = FrameHeader.Read(frame);
         (header with { Flags = header.Flags | FrameFlags.Compression, BodyLength = length }).Write(scratch.SpanAt(headerOffset, FrameHeader.Size));
         return scratch.WrittenSpan;
+    }
+
+    private sealed class DeferredFlush(CqlPhysicalConnection connection) : IThreadPoolWorkItem
+    {
+        public void Execute() => connection.RunDeferredFlush();
     }
 }
