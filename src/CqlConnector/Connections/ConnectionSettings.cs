@@ -54,6 +54,9 @@ internal sealed record ConnectionSettings
     /// <summary>An idle connection is sent OPTIONS after this long; zero disables heartbeats.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Whether asynchronous sends from a busy thread pool may be deferred to share one write (see CqlConnectionStringBuilder.DeferFlush).</summary>
+    public bool DeferFlush { get; init; } = true;
+
     public ILoadBalancingPolicy LoadBalancingPolicy { get; init; } = new TokenAwarePolicy(new DcAwareRoundRobinPolicy());
 
     public ICqlRetryPolicy RetryPolicy { get; init; } = DefaultRetryPolicy.Instance;
@@ -96,6 +99,7 @@ internal sealed record ConnectionSettings
                 : throw new ArgumentException($"'Connections Per Host' must be at least 1, not {builder.ConnectionsPerHost}."),
             MaxQueueSize = Math.Max(0, builder.MaxQueueSize),
             HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(0, builder.HeartbeatInterval)),
+            DeferFlush = builder.DeferFlush,
             LoadBalancingPolicy = CreateLoadBalancingPolicy(builder),
             ReconnectionPolicy = new ExponentialReconnectionPolicy(
                 TimeSpan.FromMilliseconds(builder.ReconnectBaseDelay), TimeSpan.FromMilliseconds(builder.ReconnectMaxDelay)),

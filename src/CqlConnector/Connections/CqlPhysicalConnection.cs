@@ -116,7 +116,7 @@ internal sealed partial class CqlPhysicalConnection : IDisposable
             var slot = RentSlot(timeout, cancellationToken);
             LastSendTicks = Environment.TickCount64;
             FrameHeader.WriteStreamId(scratch.SpanAt(0, FrameHeader.Size), slot.StreamId);
-            WriteFrame(scratch.WrittenSpan, mayDefer: io == IOBehavior.Asynchronous && Thread.CurrentThread.IsThreadPoolThread);
+            WriteFrame(scratch.WrittenSpan, mayDefer: io == IOBehavior.Asynchronous && _settings.DeferFlush && Thread.CurrentThread.IsThreadPoolThread);
             return io == IOBehavior.Synchronous ? new ValueTask<ResponseFrame>(slot.Wait()) : slot.AsValueTask();
         }
         finally

@@ -44,6 +44,7 @@ public sealed class DeferredFlushTests
 }
 
 /// <summary>Synchronous requests never wait for a flush deferred to the thread pool.</summary>
+[Collection(ProcessWideCollection.Name)]
 public sealed class DeferredFlushNodeTests(KeyspaceFixture fixture) : IClassFixture<KeyspaceFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => fixture.ExecuteAsync("CREATE TABLE IF NOT EXISTS deferred_flush (k int PRIMARY KEY)");
@@ -152,6 +153,43 @@ public sealed class DeferredFlushNodeTests(KeyspaceFixture fixture) : IClassFixt
         }
 
         (await deferred.AsTask().WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+    }
+
+    [Fact]
+    public async Task With_Defer_Flush_false_an_asynchronous_request_is_sent_at_once_even_with_pool_work_queued()
+    {
+        await using var dataSource = CqlDataSource.Create(fixture.ConnectionString + ";Defer Flush=false");
+        var connection = await PooledConnection.FirstAsync(dataSource);
+        var table = $"{fixture.Keyspace}.deferred_flush";
+        using var gate = new ManualResetEventSlim();
+        using var sent = new ManualResetEventSlim();
+        ValueTask<ResponseFrame> request = default;
+        var leftUnsent = true;
+        try
+        {
+            // The same queued pool work as above, which would defer the flush by default.
+            ThreadPool.UnsafeQueueUserWorkItem(
+                _ =>
+                {
+                    for (var i = 0; i < 256; i++)
+                    {
+                        ThreadPool.UnsafeQueueUserWorkItem(static g => g.Wait(TimeSpan.FromSeconds(60)), gate, preferLocal: false);
+                    }
+
+                    request = connection.SendAsync(Insert(table, 44), TimeSpan.FromSeconds(30), IOBehavior.Asynchronous, default);
+                    leftUnsent = connection.FlushScheduled || connection.HasUnsentFrames;
+                    sent.Set();
+                },
+                null);
+            Assert.True(sent.Wait(TimeSpan.FromSeconds(10)), "The asynchronous request was not sent.");
+            Assert.False(leftUnsent, "With Defer Flush=false the frame was left for a deferred flush.");
+        }
+        finally
+        {
+            gate.Set();
+        }
+
+        (await request.AsTask().WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
     }
 
     /// <summary>With <see cref="IOBehavior.Synchronous"/> the returned task is already complete.</summary>
