@@ -46,6 +46,38 @@ public class UpdateGenerationTests
     }
 
     [Fact]
+    public async Task Added_rows_of_one_type_each_get_the_insert_of_the_columns_they_write_with_their_own_values()
+    {
+        // Rows of one shape share one statement text (built once); each row's values are still its own, and a row
+        // whose nulls differ gets its own INSERT.
+        var capture = new CommandCapture();
+        await using var context = capture.CreateContext();
+        var ids = Enumerable.Range(1, 4).Select(i => Guid.Parse($"6f1c2a4e-0000-4000-8000-00000000001{i}")).ToArray();
+        context.AddRange(
+            new Person { Id = ids[0], Name = "Ada", Age = 36 },
+            new Person { Id = ids[1], Name = "Grace", Nickname = "Amazing", Age = 85 },
+            new Person { Id = ids[2], Name = "Edsger", Age = 72 },
+            new Person { Id = ids[3], Name = "Barbara", Nickname = "Liskov", Age = 86 });
+
+        await context.SaveChangesAsync();
+
+        var withoutNickname = "INSERT INTO \"ks\".\"people\" (\"Id\", \"Active\", \"Age\", \"Balance\", \"CreatedAt\", \"Name\", \"Score\", \"Visits\") "
+            + "VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7)";
+        var withNickname = "INSERT INTO \"ks\".\"people\" (\"Id\", \"Active\", \"Age\", \"Balance\", \"CreatedAt\", \"Name\", \"Nickname\", \"Score\", \"Visits\") "
+            + "VALUES (:p0, :p1, :p2, :p3, :p4, :p5, :p6, :p7, :p8)";
+        Assert.Equal(4, capture.Commands.Count);
+        var byId = capture.Commands.ToDictionary(c => (Guid)c.Parameters[":p0"]!);
+        Assert.Equal(withoutNickname, byId[ids[0]].Text);
+        Assert.Equal(withNickname, byId[ids[1]].Text);
+        Assert.Equal(withoutNickname, byId[ids[2]].Text);
+        Assert.Equal(withNickname, byId[ids[3]].Text);
+        Assert.Equal(("Ada", 36), ((string)byId[ids[0]].Parameters[":p5"]!, (int)byId[ids[0]].Parameters[":p2"]!));
+        Assert.Equal(("Edsger", 72), ((string)byId[ids[2]].Parameters[":p5"]!, (int)byId[ids[2]].Parameters[":p2"]!));
+        Assert.Equal(("Grace", "Amazing", 85), ((string)byId[ids[1]].Parameters[":p5"]!, (string)byId[ids[1]].Parameters[":p6"]!, (int)byId[ids[1]].Parameters[":p2"]!));
+        Assert.Equal(("Barbara", "Liskov", 86), ((string)byId[ids[3]].Parameters[":p5"]!, (string)byId[ids[3]].Parameters[":p6"]!, (int)byId[ids[3]].Parameters[":p2"]!));
+    }
+
+    [Fact]
     public async Task Modified_property_is_an_update_of_that_column_by_key()
     {
         var capture = new CommandCapture();

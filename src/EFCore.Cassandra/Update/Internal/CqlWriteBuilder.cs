@@ -23,23 +23,80 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
     private readonly StringBuilder _text = new();
     private readonly List<object?> _values = [];
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<(IEntityType EntityType, long Written), InsertShape> _insertShapes = [];
     private Action<StringBuilder, IColumnModification, CqlValueKind>? _appendMarker;
     private Action<StringBuilder, object>? _appendOptionMarker;
+    private IReadOnlyModificationCommand? _recordingFor;
+    private List<int>? _recordedColumns;
 
     /// <summary>Builds the statement of <paramref name="command"/>, with a USING clause for <paramref name="writeOptions"/>.</summary>
     public virtual CqlWrite Build(IReadOnlyModificationCommand command, CassandraWriteOptions? writeOptions = null)
     {
+        // Added rows of one entity type that write the same columns have one INSERT: the writer runs for the first of
+        // them, recording which column each marker binds, and the others only read their values in that order.
+        var shapeKey = writeOptions is null ? InsertShapeKey(command) : null;
+        if (shapeKey is { } key && _insertShapes.TryGetValue(key, out var shape))
+        {
+            var values = new object?[shape.Columns.Length];
+            for (var i = 0; i < values.Length; i++)
+            {
+                var column = command.ColumnModifications[shape.Columns[i]];
+                values[i] = ToProvider(column, column.Value);
+            }
+
+            return new CqlWrite(command, shape.Text, values, shape.IsConditional, false, Partition(command));
+        }
+
         _text.Clear();
         _values.Clear();
+        _recordingFor = shapeKey is null ? null : command;
+        _recordedColumns = shapeKey is null ? null : [];
         var conditional = _writer.Append(
             _text, command, _appendMarker ??= AppendMarker, writeOptions, _appendOptionMarker ??= AppendOptionMarker);
-        return new CqlWrite(
+        var write = new CqlWrite(
             command,
             Text(),
             _values.ToArray(),
             conditional,
             CqlStatementWriter.IsCounterCommand(command),
             Partition(command));
+        if (shapeKey is { } newKey && _recordedColumns is { } columns)
+        {
+            _insertShapes[newKey] = new InsertShape(write.Text, [.. columns], conditional);
+        }
+
+        _recordingFor = null;
+        _recordedColumns = null;
+        return write;
+    }
+
+    // The shape of an added row's INSERT: its entity type and which columns it writes (a null non-key value is left
+    // out, CqlStatementWriter.IsOmitted). Null when the statement is not a plain INSERT: counters (an UPDATE), more
+    // than 64 columns, no entry.
+    private static (IEntityType, long)? InsertShapeKey(IReadOnlyModificationCommand command)
+    {
+        var columns = command.ColumnModifications;
+        if (command.EntityState != EntityState.Added || command.Entries.Count == 0 || columns.Count > 64)
+        {
+            return null;
+        }
+
+        var written = 0L;
+        for (var c = 0; c < columns.Count; c++)
+        {
+            var column = columns[c];
+            if (CqlStatementWriter.IsCounter(column))
+            {
+                return null;
+            }
+
+            if (column.IsWrite && !CqlStatementWriter.IsOmitted(command, column))
+            {
+                written |= 1L << c;
+            }
+        }
+
+        return (command.Entries[0].EntityType, written);
     }
 
     // Rows of one shape share one text: a SaveChanges of many rows allocates (and the prepared-statement cache hashes)
@@ -71,6 +128,20 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
 
     private void AppendMarker(StringBuilder builder, IColumnModification column, CqlValueKind kind)
     {
+        if (_recordedColumns is { } recorded)
+        {
+            var index = kind == CqlValueKind.Current ? IndexOf(_recordingFor!.ColumnModifications, column) : -1;
+            if (index < 0)
+            {
+                // Not a plain current value: this statement's shape is not cached.
+                _recordedColumns = null;
+            }
+            else
+            {
+                recorded.Add(index);
+            }
+        }
+
         builder.Append(":p").Append(_values.Count);
         _values.Add(kind switch
         {
@@ -83,6 +154,7 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
 
     private void AppendOptionMarker(StringBuilder builder, object value)
     {
+        _recordedColumns = null;
         builder.Append(":p").Append(_values.Count);
         _values.Add(value);
     }
@@ -118,4 +190,19 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
 
         return new PartitionIdentity(command.Schema, command.TableName, values);
     }
+
+    private static int IndexOf(IReadOnlyList<IColumnModification> columns, IColumnModification column)
+    {
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (ReferenceEquals(columns[i], column))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private sealed record InsertShape(string Text, int[] Columns, bool IsConditional);
 }
