@@ -69,7 +69,8 @@ public sealed class DeferredFlushNodeTests(KeyspaceFixture fixture) : IClassFixt
         })).ToArray();
         await Task.Delay(200);
 
-        using var gate = new ManualResetEventSlim();
+        // Not disposed: queued items may still reach their Wait after the test has ended (disposing would crash them).
+        var gate = new ManualResetEventSlim();
         ThreadPool.GetMinThreads(out var workers, out _);
         for (var i = 0; i < workers * 4; i++)
         {
@@ -109,7 +110,8 @@ public sealed class DeferredFlushNodeTests(KeyspaceFixture fixture) : IClassFixt
     {
         var connection = await PooledConnection.FirstAsync(fixture.DataSource);
         var table = $"{fixture.Keyspace}.deferred_flush";
-        using var gate = new ManualResetEventSlim();
+        // Not disposed: queued items may still reach their Wait after the test has ended (disposing would crash them).
+        var gate = new ManualResetEventSlim();
         using var sent = new ManualResetEventSlim();
         ValueTask<ResponseFrame> deferred = default;
         var scheduled = false;
@@ -161,7 +163,8 @@ public sealed class DeferredFlushNodeTests(KeyspaceFixture fixture) : IClassFixt
         await using var dataSource = CqlDataSource.Create(fixture.ConnectionString + ";Defer Flush=false");
         var connection = await PooledConnection.FirstAsync(dataSource);
         var table = $"{fixture.Keyspace}.deferred_flush";
-        using var gate = new ManualResetEventSlim();
+        // Not disposed: queued items may still reach their Wait after the test has ended (disposing would crash them).
+        var gate = new ManualResetEventSlim();
         using var sent = new ManualResetEventSlim();
         ValueTask<ResponseFrame> request = default;
         var leftUnsent = true;
