@@ -67,10 +67,7 @@ public sealed class ComplexTypeSnapshotTests
         using var context = new ComplexSnapshotContext(
             new DbContextOptionsBuilder<ComplexSnapshotContext>().UseCassandra("Contact Points=127.0.0.1;Keyspace=ks").Options);
         var model = context.GetService<IDesignTimeModel>().Model;
-        using var services = DesignServices.Create();
-
-        var snapshot = services.GetRequiredService<IMigrationsCodeGeneratorSelector>().Select("C#")
-            .GenerateSnapshot("Snapshots", typeof(ComplexSnapshotContext), "ComplexSnapshot", model);
+        var snapshot = DesignServices.GenerateSnapshot(context, "ComplexSnapshot");
 
         Assert.Contains("b.Property<SnapshotAddress>(\"Home\")", snapshot);
         Assert.Contains(".HasColumnType(\"frozen<\\\"snapshotaddress\\\">\")", snapshot);

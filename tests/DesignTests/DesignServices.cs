@@ -1,7 +1,11 @@
 using EntityFrameworkCore.Cassandra.Design.Internal;
 
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Design.Internal;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Migrations.Design;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EntityFrameworkCore.Cassandra.Design.Tests;
@@ -14,6 +18,14 @@ internal static class DesignServices
         var services = new ServiceCollection().AddEntityFrameworkDesignTimeServices(reporter);
         new CassandraDesignTimeServices().ConfigureDesignTimeServices(services);
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>The model snapshot <c>dotnet ef migrations add</c> writes for <paramref name="context"/>'s design-time model.</summary>
+    public static string GenerateSnapshot(DbContext context, string snapshotName)
+    {
+        using var services = Create();
+        return services.GetRequiredService<IMigrationsCodeGeneratorSelector>().Select("C#")
+            .GenerateSnapshot("Snapshots", context.GetType(), snapshotName, context.GetService<IDesignTimeModel>().Model);
     }
 }
 

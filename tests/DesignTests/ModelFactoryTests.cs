@@ -129,18 +129,7 @@ public sealed class ModelFactoryTests
         var model = services.GetRequiredService<IScaffoldingModelFactory>()
             .Create(factory.Create([Shop()], "shop", new DatabaseModelFactoryOptions()), new ModelReverseEngineerOptions());
 
-        var generator = services.GetRequiredService<IModelCodeGeneratorSelector>().Select(new ModelCodeGenerationOptions { Language = "C#" });
-        var code = generator.GenerateModel(
-            model,
-            new ModelCodeGenerationOptions
-            {
-                ContextName = "ShopContext",
-                ConnectionString = "Contact Points=127.0.0.1;Keyspace=shop",
-                ModelNamespace = "Shop",
-                ContextNamespace = "Shop",
-                Language = "C#",
-                UseNullableReferenceTypes = true,
-            });
+        var code = GenerateCode(services, model, "ShopContext", "shop", "Shop");
 
         var context = code.ContextFile.Code;
         Assert.Contains("UseCassandra(\"Contact Points=127.0.0.1;Keyspace=shop\")", context);
@@ -183,18 +172,7 @@ public sealed class ModelFactoryTests
         Assert.False(model.GetKeyspaceDurableWrites("metrics"));
         Assert.True(model.GetKeyspaceDurableWrites("shop"));
 
-        var code = services.GetRequiredService<IModelCodeGeneratorSelector>().Select(new ModelCodeGenerationOptions { Language = "C#" })
-            .GenerateModel(
-                model,
-                new ModelCodeGenerationOptions
-                {
-                    ContextName = "ShopContext",
-                    ConnectionString = "Contact Points=127.0.0.1;Keyspace=shop",
-                    ModelNamespace = "Shop",
-                    ContextNamespace = "Shop",
-                    Language = "C#",
-                    UseNullableReferenceTypes = true,
-                });
+        var code = GenerateCode(services, model, "ShopContext", "shop", "Shop");
 
         var context = code.ContextFile.Code.ReplaceLineEndings("\n");
         Assert.Contains(
@@ -297,18 +275,7 @@ public sealed class ModelFactoryTests
         Assert.Equal("PostalAddress", home.ClrType.Name);
         Assert.Equal("frozen<\"postal_address\">", home.GetColumnType());
 
-        var code = services.GetRequiredService<IModelCodeGeneratorSelector>().Select(new ModelCodeGenerationOptions { Language = "C#" })
-            .GenerateModel(
-                model,
-                new ModelCodeGenerationOptions
-                {
-                    ContextName = "CrmContext",
-                    ConnectionString = "Contact Points=127.0.0.1;Keyspace=crm",
-                    ModelNamespace = "Crm",
-                    ContextNamespace = "Crm",
-                    Language = "C#",
-                    UseNullableReferenceTypes = true,
-                });
+        var code = GenerateCode(services, model, "CrmContext", "crm", "Crm");
 
         Assert.Equal(["Customer.cs", "GeoPoint.cs", "PostalAddress.cs"], code.AdditionalFiles.Select(f => f.Path).Order());
         var customer = code.AdditionalFiles.Single(f => f.Path == "Customer.cs").Code;
@@ -360,6 +327,21 @@ public sealed class ModelFactoryTests
             "frozen<\"postal_address\">",
             services.GetRequiredService<Microsoft.EntityFrameworkCore.Storage.IRelationalTypeMappingSource>().FindMapping(compiled)!.StoreType);
     }
+
+    // The C# `dotnet ef dbcontext scaffold` writes for the model: a context in the model's namespace connecting to the keyspace.
+    private static ScaffoldedModel GenerateCode(ServiceProvider services, IModel model, string contextName, string keyspace, string @namespace)
+        => services.GetRequiredService<IModelCodeGeneratorSelector>().Select(new ModelCodeGenerationOptions { Language = "C#" })
+            .GenerateModel(
+                model,
+                new ModelCodeGenerationOptions
+                {
+                    ContextName = contextName,
+                    ConnectionString = $"Contact Points=127.0.0.1;Keyspace={keyspace}",
+                    ModelNamespace = @namespace,
+                    ContextNamespace = @namespace,
+                    Language = "C#",
+                    UseNullableReferenceTypes = true,
+                });
 
     private static DatabaseColumn Column(DatabaseTable table, string name) => table.Columns.Single(c => c.Name == name);
 }

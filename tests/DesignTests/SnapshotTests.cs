@@ -21,10 +21,7 @@ public sealed class SnapshotTests
         await using var context = new OptionsContext(
             new DbContextOptionsBuilder<OptionsContext>().UseCassandra($"Contact Points={endpoint.Host};Port={endpoint.Port};Keyspace=snapshot_test").Options);
         var model = context.GetService<IDesignTimeModel>().Model;
-        using var services = DesignServices.Create();
-
-        var snapshot = services.GetRequiredService<IMigrationsCodeGeneratorSelector>().Select("C#")
-            .GenerateSnapshot("Snapshots", typeof(OptionsContext), "OptionsContextModelSnapshot", model);
+        var snapshot = DesignServices.GenerateSnapshot(context, "OptionsContextModelSnapshot");
 
         Assert.Contains("HasPartitionKey(b, new[] { \"Tenant\", \"Day\" })", snapshot);
         Assert.Contains("HasClusteringOrder(b.Property<DateTime>(\"At\"), ClusteringOrder.Descending)", snapshot);

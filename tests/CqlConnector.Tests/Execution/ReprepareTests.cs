@@ -104,68 +104,59 @@ public sealed class ReprepareTests
     [Fact]
     public async Task Callers_that_fail_with_the_same_statement_join_the_running_reprepare()
     {
-        await using var node = new FakeCqlServer();
-        await using var dataSource = CqlDataSource.Create(node.ConnectionString);
-        var (session, stale) = await PrepareAsync(dataSource, node);
-        var gate = Gate(node);
+        await using var forgetful = await ForgetfulNode.StartAsync();
 
-        var owner = session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale).AsTask();
-        await gate.Arrived.Task.WaitAsync(Bound);
-        var joiners = Enumerable.Range(0, 15).Select(_ => session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale).AsTask()).ToArray();
+        var owner = forgetful.Reprepare();
+        await forgetful.Gate.Arrived.Task.WaitAsync(Bound);
+        var joiners = Enumerable.Range(0, 15).Select(_ => forgetful.Reprepare()).ToArray();
         Assert.False(owner.IsCompleted);
-        gate.Release.SetResult(null);
+        forgetful.Gate.Release.SetResult(null);
 
         var first = await owner.WaitAsync(Bound);
-        Assert.NotSame(stale, first);
+        Assert.NotSame(forgetful.Stale, first);
         Assert.All(await Task.WhenAll(joiners).WaitAsync(Bound), joined => Assert.Same(first, joined));
-        Assert.Equal(1, node.PreparesReceived(Insert) - gate.PreparesBefore);
+        Assert.Equal(1, forgetful.PreparesSinceForgotten);
 
         // Done, the re-prepare still serves a caller that failed with the old statement; one failing with the new prepares again.
-        Assert.Same(first, await session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale));
-        Assert.NotSame(first, await session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: first));
-        Assert.Equal(2, node.PreparesReceived(Insert) - gate.PreparesBefore);
+        Assert.Same(first, await forgetful.Reprepare());
+        Assert.NotSame(first, await forgetful.Session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: first));
+        Assert.Equal(2, forgetful.PreparesSinceForgotten);
     }
 
     [Fact]
     public async Task Cancelling_the_first_caller_does_not_fail_the_callers_that_joined_its_reprepare()
     {
-        await using var node = new FakeCqlServer();
-        await using var dataSource = CqlDataSource.Create(node.ConnectionString);
-        var (session, stale) = await PrepareAsync(dataSource, node);
-        var gate = Gate(node);
+        await using var forgetful = await ForgetfulNode.StartAsync();
 
         using var ownerGivesUp = new CancellationTokenSource();
-        var owner = session.PrepareAsync(Insert, IOBehavior.Asynchronous, ownerGivesUp.Token, replacing: stale).AsTask();
-        await gate.Arrived.Task.WaitAsync(Bound);
+        var owner = forgetful.Reprepare(ownerGivesUp.Token);
+        await forgetful.Gate.Arrived.Task.WaitAsync(Bound);
         using var joinerGivesUp = new CancellationTokenSource();
-        var impatient = session.PrepareAsync(Insert, IOBehavior.Asynchronous, joinerGivesUp.Token, replacing: stale).AsTask();
-        var joiners = Enumerable.Range(0, 8).Select(_ => session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale).AsTask()).ToArray();
+        var impatient = forgetful.Reprepare(joinerGivesUp.Token);
+        var joiners = Enumerable.Range(0, 8).Select(_ => forgetful.Reprepare()).ToArray();
 
         ownerGivesUp.Cancel();
         joinerGivesUp.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.WaitAsync(Bound));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => impatient.WaitAsync(Bound));
         Assert.All(joiners, joiner => Assert.False(joiner.IsCompleted));
-        gate.Release.SetResult(null);
+        forgetful.Gate.Release.SetResult(null);
 
         var results = await Task.WhenAll(joiners).WaitAsync(Bound);
         Assert.All(results, result => Assert.Same(results[0], result));
-        Assert.NotSame(stale, results[0]);
-        Assert.Equal(1, node.PreparesReceived(Insert) - gate.PreparesBefore);
+        Assert.NotSame(forgetful.Stale, results[0]);
+        Assert.Equal(1, forgetful.PreparesSinceForgotten);
     }
 
     [Fact]
     public async Task A_failed_reprepare_fails_every_waiter_with_its_error_and_the_next_call_prepares_again()
     {
-        await using var node = new FakeCqlServer();
-        await using var dataSource = CqlDataSource.Create(node.ConnectionString);
-        var (session, stale) = await PrepareAsync(dataSource, node);
-        var gate = Gate(node);
+        await using var forgetful = await ForgetfulNode.StartAsync();
 
-        var waiters = new List<Task<PreparedMetadata>> { session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale).AsTask() };
-        await gate.Arrived.Task.WaitAsync(Bound);
-        waiters.AddRange(Enumerable.Range(0, 7).Select(_ => session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale).AsTask()));
-        gate.Release.SetResult("table ks.t is being rebuilt");
+        var waiters = new List<Task<PreparedMetadata>> { forgetful.Reprepare() };
+        await forgetful.Gate.Arrived.Task.WaitAsync(Bound);
+        waiters.AddRange(Enumerable.Range(0, 7).Select(_ => forgetful.Reprepare()));
+        forgetful.Gate.Release.SetResult("table ks.t is being rebuilt");
 
         foreach (var waiter in waiters)
         {
@@ -173,33 +164,30 @@ public sealed class ReprepareTests
             Assert.Contains("table ks.t is being rebuilt", error.Message, StringComparison.Ordinal);
         }
 
-        Assert.Equal(1, node.PreparesReceived(Insert) - gate.PreparesBefore);
+        Assert.Equal(1, forgetful.PreparesSinceForgotten);
 
         // The failure is not cached: the next caller prepares again, and succeeds.
-        var retried = await session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale).AsTask().WaitAsync(Bound);
-        Assert.NotSame(stale, retried);
-        Assert.Equal(2, node.PreparesReceived(Insert) - gate.PreparesBefore);
+        var retried = await forgetful.Reprepare().WaitAsync(Bound);
+        Assert.NotSame(forgetful.Stale, retried);
+        Assert.Equal(2, forgetful.PreparesSinceForgotten);
     }
 
     [Fact]
     public async Task A_synchronous_caller_prepares_by_itself_instead_of_waiting_for_a_running_reprepare()
     {
-        await using var node = new FakeCqlServer();
-        await using var dataSource = CqlDataSource.Create(node.ConnectionString);
-        var (session, stale) = await PrepareAsync(dataSource, node);
-        var gate = Gate(node);
+        await using var forgetful = await ForgetfulNode.StartAsync();
 
-        var owner = session.PrepareAsync(Insert, IOBehavior.Asynchronous, default, replacing: stale).AsTask();
-        await gate.Arrived.Task.WaitAsync(Bound);
+        var owner = forgetful.Reprepare();
+        await forgetful.Gate.Arrived.Task.WaitAsync(Bound);
 
         // Runs on this thread with synchronous I/O: it must complete while the shared re-prepare is still held.
-        var own = session.PrepareAsync(Insert, IOBehavior.Synchronous, default, replacing: stale);
+        var own = forgetful.Session.PrepareAsync(Insert, IOBehavior.Synchronous, default, replacing: forgetful.Stale);
         Assert.True(own.IsCompletedSuccessfully);
         Assert.False(owner.IsCompleted);
-        Assert.Equal(2, node.PreparesReceived(Insert) - gate.PreparesBefore);
+        Assert.Equal(2, forgetful.PreparesSinceForgotten);
 
         var ownResult = await own;
-        gate.Release.SetResult(null);
+        forgetful.Gate.Release.SetResult(null);
         Assert.NotSame(ownResult, await owner.WaitAsync(Bound));
     }
 
@@ -228,6 +216,52 @@ public sealed class ReprepareTests
             return await gate.Release.Task;
         };
         return gate;
+    }
+
+    /// <summary>
+    /// A node that forgot <see cref="Insert"/> after the session prepared it, and holds the next PREPARE it receives
+    /// until <see cref="PrepareGate.Release"/> (with null to answer it, or an error message).
+    /// </summary>
+    private sealed class ForgetfulNode : IAsyncDisposable
+    {
+        private ForgetfulNode(FakeCqlServer node, CqlDataSource dataSource)
+        {
+            Node = node;
+            DataSource = dataSource;
+        }
+
+        public FakeCqlServer Node { get; }
+
+        public CqlDataSource DataSource { get; }
+
+        public CqlSession Session => DataSource.Session;
+
+        /// <summary>The statement the node forgot (what a caller that met UNPREPARED was sent with).</summary>
+        public PreparedMetadata Stale { get; private set; } = null!;
+
+        public PrepareGate Gate { get; private set; } = null!;
+
+        /// <summary>PREPAREs of <see cref="Insert"/> the node received since it forgot it.</summary>
+        public int PreparesSinceForgotten => Node.PreparesReceived(Insert) - Gate.PreparesBefore;
+
+        public static async Task<ForgetfulNode> StartAsync()
+        {
+            var node = new FakeCqlServer();
+            var forgetful = new ForgetfulNode(node, CqlDataSource.Create(node.ConnectionString));
+            (_, forgetful.Stale) = await PrepareAsync(forgetful.DataSource, node);
+            forgetful.Gate = ReprepareTests.Gate(node);
+            return forgetful;
+        }
+
+        /// <summary>What a caller that met UNPREPARED with <see cref="Stale"/> does.</summary>
+        public Task<PreparedMetadata> Reprepare(CancellationToken cancellationToken = default)
+            => Session.PrepareAsync(Insert, IOBehavior.Asynchronous, cancellationToken, replacing: Stale).AsTask();
+
+        public async ValueTask DisposeAsync()
+        {
+            await DataSource.DisposeAsync();
+            await Node.DisposeAsync();
+        }
     }
 
     private static async Task Until(Func<bool> condition)

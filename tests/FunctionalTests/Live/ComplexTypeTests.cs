@@ -1,36 +1,12 @@
-using Cassandra.TestInfrastructure;
-
 using EntityFrameworkCore.Cassandra.FunctionalTests.TestModels.Complex;
 
 using Microsoft.EntityFrameworkCore;
 
 namespace EntityFrameworkCore.Cassandra.FunctionalTests.Live;
 
-public sealed class ComplexTypeFixture : IAsyncLifetime
+public sealed class ComplexTypeFixture() : KeyspaceContextFixture<ComplexContext>("complex")
 {
-    public string Keyspace { get; } = "t_complex_" + Guid.NewGuid().ToString("N")[..12];
-
-    public string ConnectionString { get; private set; } = "";
-
-    public ComplexContext CreateContext()
-        => new(new DbContextOptionsBuilder().UseCassandra(ConnectionString).Options);
-
-    public async Task InitializeAsync()
-    {
-        var endpoint = await CassandraServer.GetAsync();
-        ConnectionString = $"Contact Points={endpoint.Host};Port={endpoint.Port};Keyspace={Keyspace}";
-        await using var context = CreateContext();
-        await context.Database.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (ConnectionString.Length > 0)
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
+    protected override ComplexContext Create(DbContextOptions options) => new(options);
 }
 
 /// <summary>

@@ -1,6 +1,4 @@
 #pragma warning disable EF1001 // one test pins the provider's own marker-name helper
-using Cassandra.TestInfrastructure;
-
 using CqlConnector;
 
 using Dapper;
@@ -74,31 +72,9 @@ public class ReviewContext(DbContextOptions options) : DbContext(options)
     }
 }
 
-public sealed class ReviewFixture : IAsyncLifetime
+public sealed class ReviewFixture() : KeyspaceContextFixture<ReviewContext>("review")
 {
-    public string Keyspace { get; } = "t_review_" + Guid.NewGuid().ToString("N")[..12];
-
-    public string ConnectionString { get; private set; } = "";
-
-    public ReviewContext CreateContext(Action<Infrastructure.CassandraDbContextOptionsBuilder>? cassandra = null)
-        => new(new DbContextOptionsBuilder().UseCassandra(ConnectionString, cassandra).Options);
-
-    public async Task InitializeAsync()
-    {
-        var endpoint = await CassandraServer.GetAsync();
-        ConnectionString = $"Contact Points={endpoint.Host};Port={endpoint.Port};Keyspace={Keyspace}";
-        await using var context = CreateContext();
-        await context.Database.EnsureCreatedAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (ConnectionString.Length > 0)
-        {
-            await using var context = CreateContext();
-            await context.Database.EnsureDeletedAsync();
-        }
-    }
+    protected override ReviewContext Create(DbContextOptions options) => new(options);
 }
 
 /// <summary>Live tests of the review findings on the write path (change detection, timestamp keys, markers, partial saves).</summary>

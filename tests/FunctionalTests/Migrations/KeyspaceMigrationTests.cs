@@ -29,7 +29,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void SimpleStrategy_to_NetworkTopologyStrategy_alters_the_replication_and_the_down_restores_it()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var snapshot = Model(context); // a snapshot of a model that configured nothing: the keyspace has SimpleStrategy 1
         var model = Model(context, b => b.HasKeyspaceReplication("ks", CassandraReplication.NetworkTopologyStrategy(("dc1", 3))));
 
@@ -47,7 +47,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void A_changed_factor_alters_the_replication()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var simpleOne = Model(context, b => b.HasKeyspaceReplication("ks", "SimpleStrategy", ("replication_factor", 1)));
         var simpleThree = Model(context, b => b.HasKeyspaceReplication("ks", "SimpleStrategy", ("replication_factor", 3)));
         var oneDc = Model(context, b => b.HasKeyspaceReplication("ks", "NetworkTopologyStrategy", ("dc1", 3)));
@@ -68,7 +68,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void Durable_writes_off_to_on_alters_only_durable_writes()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var off = Model(context, b => b.HasKeyspaceDurableWrites("ks", false));
         var on = Model(context); // durable writes are on unless configured
 
@@ -82,7 +82,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void Replication_and_durable_writes_change_in_one_statement()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var before = Model(context);
         var after = Model(context, b => b
             .HasKeyspaceReplication("ks", CassandraReplication.NetworkTopologyStrategy(("dc1", 3)))
@@ -99,7 +99,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void The_keyspace_is_altered_before_the_table_changes_of_the_same_migration()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var before = Model(context);
         var after = Model(context, b => b.HasKeyspaceReplication("ks", CassandraReplication.SimpleStrategy(2)), withNote: true);
 
@@ -114,7 +114,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void A_snapshot_without_the_annotations_gives_no_operation_against_the_same_or_the_default_settings()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var oldSnapshot = Model(context);
         var explicitDefaults = Model(context, b => b
             .HasKeyspaceReplication("ks", "org.apache.cassandra.locator.SimpleStrategy", ("replication_factor", 1))
@@ -130,7 +130,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void Data_centres_listed_in_another_order_are_the_same_replication()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var before = Model(context, b => b.HasAnnotation("Cassandra:Replication:ks", "{'class': 'NetworkTopologyStrategy', 'dc2': 2, 'dc1': 3}"));
         var after = Model(context, b => b.HasKeyspaceReplication("ks", "NetworkTopologyStrategy", ("dc1", 3), ("dc2", 2)));
 
@@ -140,7 +140,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void A_new_keyspace_is_created_with_its_settings_and_not_altered()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var before = Model(context);
         var after = Model(context, b =>
         {
@@ -165,7 +165,7 @@ public class KeyspaceMigrationTests
     [Fact]
     public void A_changed_replication_that_is_not_a_class_with_factors_is_refused()
     {
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         var before = Model(context);
         var after = Model(context, b => b.HasAnnotation("Cassandra:Replication:ks", "{'class': 'NetworkTopologyStrategy', 'dc1': '3'}); DROP KEYSPACE ks; --"));
 
@@ -183,7 +183,7 @@ public class KeyspaceMigrationTests
         migrationBuilder.AlterKeyspace("my\"ks", "NetworkTopologyStrategy", [("dc'1", 3)], durableWrites: false);
         migrationBuilder.AlterKeyspace("ks", durableWrites: true);
 
-        using var context = new RowsContext();
+        using var context = new OneTableContext<Row>("rows");
         Assert.Equal(
             [
                 "ALTER KEYSPACE \"my\"\"ks\" WITH replication = {'class': 'NetworkTopologyStrategy', 'dc''1': 3} AND durable_writes = false;\n",
@@ -215,15 +215,6 @@ public class KeyspaceMigrationTests
         });
 
         return MigrationServices.Finalize(context, builder);
-    }
-
-    private sealed class RowsContext : DbContext
-    {
-        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-            => optionsBuilder.UseCassandra("Contact Points=127.0.0.1;Keyspace=ks");
-
-        protected override void OnModelCreating(ModelBuilder modelBuilder)
-            => modelBuilder.Entity<Row>(b => b.ToTable("rows"));
     }
 
     private sealed class Row

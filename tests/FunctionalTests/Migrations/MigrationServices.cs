@@ -27,3 +27,14 @@ internal static class MigrationServices
             .Select(c => c.CommandText.Replace("\r\n", "\n", StringComparison.Ordinal))
             .ToList();
 }
+
+/// <summary>A context of one entity type in table <c>table</c> of keyspace "ks", as the differ tests compare snapshots with.</summary>
+internal sealed class OneTableContext<TEntity>(string table) : DbContext
+    where TEntity : class
+{
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+        => optionsBuilder.UseCassandra("Contact Points=127.0.0.1;Keyspace=ks");
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<TEntity>(b => b.ToTable(table));
+}

@@ -20,7 +20,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void The_model_records_every_type_its_tables_use_nested_ones_first()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var model = context.GetService<IDesignTimeModel>().Model;
 
         Assert.Equal(
@@ -35,7 +35,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void A_field_added_to_a_class_becomes_one_alter_type_add_per_field_in_order()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(context, withHome: true, ("address", [("street", "text"), ("location", "frozen<\"geo\">")]), GeoType);
 
         var operations = Differ(context).GetDifferences(snapshot, Current(context));
@@ -50,7 +50,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void The_down_of_an_added_field_fails_when_run_saying_what_to_do()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(context, withHome: true, ("address", [("street", "text"), ("location", "frozen<\"geo\">")]), GeoType);
 
         var down = Differ(context).GetDifferences(Current(context), snapshot);
@@ -69,7 +69,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void A_new_type_for_a_new_column_is_created_once_before_the_alter_table()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(context, withHome: false);
 
         var operations = Differ(context).GetDifferences(snapshot, Current(context));
@@ -86,7 +86,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void A_type_no_table_uses_is_dropped_after_the_column_and_before_the_types_it_uses()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(context, withHome: false);
 
         var operations = Differ(context).GetDifferences(Current(context), snapshot);
@@ -103,7 +103,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void A_changed_field_type_is_refused_naming_the_type_and_the_field()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(context, withHome: true, ("address", [("street", "text"), ("zip", "bigint"), ("location", "frozen<\"geo\">")]), GeoType);
 
         Assert.True(Differ(context).HasDifferences(snapshot, Current(context)));
@@ -118,7 +118,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void A_removed_field_reaches_the_migration_as_a_dropped_field_which_CQL_refuses()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(
             context, withHome: true, ("address", [("street", "text"), ("zip", "int"), ("country", "text"), ("location", "frozen<\"geo\">")]), GeoType);
 
@@ -131,7 +131,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void A_snapshot_that_records_no_types_gives_no_type_operations()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(context, withHome: true);
 
         Assert.Empty(Differ(context).GetDifferences(snapshot, Current(context)));
@@ -142,7 +142,7 @@ public class UserDefinedTypeMigrationTests
     [Fact]
     public void Applying_an_old_migration_creates_the_type_its_model_recorded()
     {
-        using var context = new PeopleUdtContext();
+        using var context = new OneTableContext<Person>("people");
         var snapshot = Snapshot(context, withHome: true, ("address", [("street", "text")]));
         var createTable = Differ(context).GetDifferences(null, snapshot);
 
@@ -178,15 +178,6 @@ public class UserDefinedTypeMigrationTests
         });
 
         return MigrationServices.Finalize(context, builder);
-    }
-
-    private sealed class PeopleUdtContext : DbContext
-    {
-        protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-            => optionsBuilder.UseCassandra("Contact Points=127.0.0.1;Keyspace=ks");
-
-        protected override void OnModelCreating(ModelBuilder modelBuilder)
-            => modelBuilder.Entity<Person>(b => b.ToTable("people"));
     }
 
     private sealed class Person
