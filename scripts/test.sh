@@ -111,6 +111,24 @@ while IFS= read -r -d '' trx; do
   skipped=$((skipped + (not_executed > unexecuted ? not_executed : unexecuted)))
 done < <(find "$RESULTS_DIR" -name '*.trx' -print0)
 
+# 5. Each test that did not pass, with the first lines of its message, just above the totals:
+#    CI keeps only the end of the output, where the console logger's report may be long gone.
+#    perl-base is part of every Debian system.
+if command -v perl >/dev/null 2>&1 && ((failed > 0)); then
+  find "$RESULTS_DIR" -name '*.trx' -print0 | xargs -0 perl -0777 -ne '
+    while (/<UnitTestResult\b([^>]*)>(.*?)<\/UnitTestResult>/gs) {
+      my ($attributes, $body) = ($1, $2);
+      next unless $attributes =~ /outcome="(Failed|Error|Timeout|Aborted)"/;
+      my ($name) = $attributes =~ /testName="([^"]*)"/;
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s;
+      my ($trace) = $body =~ /<StackTrace>(.*?)<\/StackTrace>/s;
+      for ($name, $message, $trace) { $_ //= ""; s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&apos;/\x27/g; s/&amp;/&/g; }
+      my @lines = (split(/\n/, $message), (split(/\n/, $trace))[0 .. 5]);
+      print STDERR "test.sh: FAILED $name\n";
+      print STDERR "test.sh:   $_\n" for grep { defined && /\S/ } @lines[0 .. 14];
+    }' || true
+fi
+
 if ((status != 0)); then
   log "dotnet test failed (exit code $status)"
 elif ((files == 0 || passed + failed == 0)); then

@@ -23,7 +23,8 @@ public sealed class BackPressureTests
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var busy = await Assert.ThrowsAsync<CqlBusyException>(Hang);
-        Assert.True(watch.ElapsedMilliseconds < 500, $"Rejection took {watch.ElapsedMilliseconds} ms.");
+        // Immediate in practice; the bound only has to stay below the 5 s a waiting request would take.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"Rejection took {watch.ElapsedMilliseconds} ms.");
         Assert.Contains("'Max Queue Size'", busy.Message);
 
         var state = Assert.Single(dataSource.Session.GetPoolStates());

@@ -58,7 +58,7 @@ public sealed class FailoverTests
                 await using var command = new CqlCommand("SELECT * FROM ks.t", connection) { IsIdempotent = true };
                 var watch = Stopwatch.StartNew();
                 await command.ExecuteNonQueryAsync();
-                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Took {watch.ElapsedMilliseconds} ms.");
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(4), $"Took {watch.ElapsedMilliseconds} ms, close to the 5 s timeout the silent node would give.");
             }
         }
     }
@@ -120,7 +120,8 @@ public sealed class FailoverTests
             restarted.Peers.Add(a);
             var watch = Stopwatch.StartNew();
             await WaitUntilAsync(() => hostB.IsUp, TimeSpan.FromSeconds(5));
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Reconnection took {watch.ElapsedMilliseconds} ms.");
+            // One reconnection delay (at most 1 s) plus the handshake; the slack is for a loaded CI machine.
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"Reconnection took {watch.ElapsedMilliseconds} ms.");
 
             for (var i = 0; i < 4; i++)
             {

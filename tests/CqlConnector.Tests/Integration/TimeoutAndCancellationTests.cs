@@ -20,7 +20,8 @@ public sealed class TimeoutAndCancellationTests
         var watch = Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<CqlTimeoutException>(() => command.ExecuteNonQueryAsync());
 
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(3));
+        // The upper bound leaves room for a loaded CI machine; what matters is that the timeout, not the test, ended it.
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(900), TimeSpan.FromSeconds(6));
         Assert.Equal(TimeSpan.FromSeconds(1), error.Timeout);
         Assert.Contains("did not answer within the request timeout of 1000 ms", error.Message);
         Assert.True(error.IsTransient);
@@ -38,7 +39,7 @@ public sealed class TimeoutAndCancellationTests
     }
 
     [Fact]
-    public async Task Cancelled_request_is_honoured_within_milliseconds()
+    public async Task Cancelled_request_is_honoured_at_once_not_at_its_timeout()
     {
         await using var server = new FakeCqlServer { OnQuery = _ => null };
         await using var connection = new CqlConnection(server.ConnectionString + ";Command Timeout=30");
@@ -53,7 +54,9 @@ public sealed class TimeoutAndCancellationTests
         cancellation.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => task);
 
-        Assert.True(watch.ElapsedMilliseconds < 100, $"Cancellation took {watch.ElapsedMilliseconds} ms.");
+        // Typically well under a millisecond; the bound is far below the 30 s timeout but tolerates a starved thread pool
+        // on a loaded CI machine (the awaiting continuation needs a pool thread).
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"Cancellation took {watch.ElapsedMilliseconds} ms.");
     }
 
     [Fact]

@@ -8,6 +8,8 @@ using Dapper;
 using EntityFrameworkCore.Cassandra.FunctionalTests.TestModels.Store;
 
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EntityFrameworkCore.Cassandra.FunctionalTests.Live;
 
@@ -455,6 +457,11 @@ public class StoreAcceptanceTests(StoreFixture fixture) : IClassFixture<StoreFix
             var exception = await Assert.ThrowsAsync<NotSupportedException>(() => context.Database.EnsureCreatedAsync());
             Assert.Contains($"Cassandra is version {connection.ServerVersion}", exception.Message);
             Assert.Contains("\"Day\"".Trim('"'), exception.Message);
+
+            // Refused before anything was sent: no empty keyspace is left behind, and a sync call is refused alike.
+            Assert.False(await context.Database.GetService<IRelationalDatabaseCreator>().ExistsAsync());
+            Assert.Throws<NotSupportedException>(() => context.Database.EnsureCreated());
+            Assert.False(context.Database.GetService<IRelationalDatabaseCreator>().Exists());
         }
         finally
         {

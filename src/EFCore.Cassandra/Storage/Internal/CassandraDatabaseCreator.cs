@@ -82,6 +82,8 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
         var created = false;
         if (!Exists())
         {
+            // Refuse a type the server lacks before the keyspace exists, so that a failed call leaves nothing behind.
+            CheckTypesAgainstServer();
             Create();
             created = true;
         }
@@ -106,6 +108,8 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
         var created = false;
         if (!await ExistsAsync(cancellationToken).ConfigureAwait(false))
         {
+            // Refuse a type the server lacks before the keyspace exists, so that a failed call leaves nothing behind.
+            await CheckTypesAgainstServerAsync(cancellationToken).ConfigureAwait(false);
             await CreateAsync(cancellationToken).ConfigureAwait(false);
             created = true;
         }
@@ -184,6 +188,23 @@ public class CassandraDatabaseCreator(RelationalDatabaseCreatorDependencies depe
                             table.Name, column.Name, column.StoreType, missing.Feature, releaseVersion, missing.Since.ToString(3)));
                 }
             }
+        }
+    }
+
+    private void CheckTypesAgainstServer()
+    {
+        using var connection = CreateAdminConnection();
+        connection.Open();
+        CheckTypesAgainstServer(connection);
+    }
+
+    private async Task CheckTypesAgainstServerAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateAdminConnection();
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            CheckTypesAgainstServer(connection);
         }
     }
 
