@@ -23,7 +23,9 @@ public sealed class StalledSendTests
         };
 
         // A command timeout far beyond the test's bound: what ends the requests is the stalled send, not their timeout.
-        var connectionString = server.ConnectionString + ";Connect Timeout=1;Command Timeout=120;Reconnect Base Delay=50"
+        // The connect timeout (which also bounds a send) leaves the TLS handshake with the in-process server room on a
+        // loaded CI machine: at 1 s it could fail the opening itself.
+        var connectionString = server.ConnectionString + ";Connect Timeout=3;Command Timeout=120;Reconnect Base Delay=50"
             + (tls ? ";SSL=true;SSL Certificate Validation=None" : string.Empty);
         await using var dataSource = CqlDataSource.Create(connectionString);
         await using var connection = await dataSource.OpenConnectionAsync();
