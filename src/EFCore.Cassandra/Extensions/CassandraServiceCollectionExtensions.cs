@@ -1,4 +1,4 @@
-#pragma warning disable EF1001 // IStateManager and ICommandBatchPreparer are pubternal: the provider registers its subclasses of EF's.
+#pragma warning disable EF1001 // IStateManager, ICommandBatchPreparer and IQueryCompiler are pubternal: the provider registers its subclasses of EF's.
 using EntityFrameworkCore.Cassandra.Diagnostics.Internal;
 using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
 using EntityFrameworkCore.Cassandra.Metadata.Conventions;
@@ -15,6 +15,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Query.Internal;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.EntityFrameworkCore.Update.Internal;
@@ -70,6 +71,7 @@ public static class CassandraServiceCollectionExtensions
 
             // Query: query extensions, CQL translation and validation, CQL printing, CQL null semantics, per-query
             // command options (consistency, page size, paging state)
+            .TryAdd<IQueryCompiler, CassandraQueryCompiler>()
             .TryAdd<IQueryCompilationContextFactory, CassandraQueryCompilationContextFactory>()
             .TryAdd<ICompiledQueryCacheKeyGenerator, CassandraCompiledQueryCacheKeyGenerator>()
             .TryAdd<IQueryableMethodTranslatingExpressionVisitorFactory, CassandraQueryableMethodTranslatingExpressionVisitorFactory>()

@@ -54,6 +54,52 @@ public static class CqlServerVersionSource
         return FromSession(connection);
     }
 
+    /// <summary>
+    /// Whether <see cref="For"/> can answer without connecting: the version is configured, or the data source's
+    /// session has connected.
+    /// </summary>
+    public static bool IsKnown(ICassandraRelationalConnection connection, IDbContextOptions options)
+        => connection.DbConnection is CqlConnection { CqlDataSource.Session.ServerVersion: not null }
+            || options.FindExtension<CassandraOptionsExtension>()?.ServerVersion is not null;
+
+    /// <summary>
+    /// Opens the connection for a moment, asynchronously, when the data source's session never connected, so that the
+    /// next <see cref="For"/> knows the version without connecting synchronously. A failure is left to the query that
+    /// follows, which reports it as it would have.
+    /// </summary>
+    public static async Task LearnAsync(ICassandraRelationalConnection connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (connection.DbConnection.State != ConnectionState.Open)
+            {
+                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                await connection.CloseAsync().ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        {
+        }
+    }
+
+    // Asked for every query (the compiled-query cache key): the last release string parsed is kept, as applications
+    // reach one cluster, or very few.
+    private static Tuple<string, Version?>? _lastParsed;
+
     private static Version? FromSession(ICassandraRelationalConnection connection)
-        => connection.DbConnection is CqlConnection { CqlDataSource.Session.ServerVersion: { } version } ? CqlServerVersion.Parse(version) : null;
+    {
+        if (connection.DbConnection is not CqlConnection { CqlDataSource.Session.ServerVersion: { } release })
+        {
+            return null;
+        }
+
+        var last = Volatile.Read(ref _lastParsed);
+        if (last is null || !string.Equals(last.Item1, release, StringComparison.Ordinal))
+        {
+            last = Tuple.Create(release, CqlServerVersion.Parse(release));
+            Volatile.Write(ref _lastParsed, last);
+        }
+
+        return last.Item2;
+    }
 }
