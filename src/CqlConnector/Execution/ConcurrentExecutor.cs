@@ -18,12 +18,7 @@ internal static class ConcurrentExecutor
         CheckConcurrency(concurrency);
         var results = new ConcurrentResultList();
         await using var source = createSource(results.Reserve);
-        var workers = new Task[concurrency];
-        for (var i = 0; i < workers.Length; i++)
-        {
-            workers[i] = WorkAsync(session, source, options?.StopOnError == true, results, null, cancellationToken);
-        }
-
+        var workers = StartWorkers(concurrency, source, () => WorkAsync(session, source, options?.StopOnError == true, results, null, cancellationToken));
         await WhenAllAsync(workers, source).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
         return results;
@@ -72,12 +67,7 @@ internal static class ConcurrentExecutor
         try
         {
             await using var source = createSource();
-            var workers = new Task[concurrency];
-            for (var i = 0; i < workers.Length; i++)
-            {
-                workers[i] = WorkAsync(session, source, stopOnError, null, writer, cancellationToken);
-            }
-
+            var workers = StartWorkers(concurrency, source, () => WorkAsync(session, source, stopOnError, null, writer, cancellationToken));
             await WhenAllAsync(workers, source).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -90,12 +80,27 @@ internal static class ConcurrentExecutor
         }
     }
 
+    /// <summary>
+    /// Starts up to <paramref name="concurrency"/> workers, but no more than the input has statements: each runs on the
+    /// caller's thread until its first request is sent, so the loop learns that the input is exhausted when a worker
+    /// found nothing to take. A SaveChanges of one entity then starts two workers, not 128 (each a task and a
+    /// thread-pool hop).
+    /// </summary>
+    private static Task[] StartWorkers(int concurrency, StatementSource source, Func<Task> startWorker)
+    {
+        var workers = new List<Task>(Math.Min(concurrency, 16));
+        while (workers.Count < concurrency && !source.IsExhausted)
+        {
+            workers.Add(startWorker());
+        }
+
+        return [.. workers];
+    }
+
     private static async Task WorkAsync(
         CqlSession session, StatementSource source, bool stopOnError, ConcurrentResultList? results, ChannelWriter<CqlConcurrentResult>? writer,
         CancellationToken cancellationToken)
     {
-        // Start on the thread pool so that the caller gets control back while the first requests are encoded.
-        await Task.Yield();
         while (true)
         {
             (CqlStatement Statement, long Index)? next;

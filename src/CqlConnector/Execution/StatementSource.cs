@@ -7,6 +7,7 @@ namespace CqlConnector.Execution;
 internal abstract class StatementSource : IAsyncDisposable
 {
     private volatile bool _stopped;
+    private volatile bool _done;
 
     /// <summary>Statements handed out so far.</summary>
     public long Taken { get; protected set; }
@@ -15,6 +16,16 @@ internal abstract class StatementSource : IAsyncDisposable
     public Action<long>? OnTaken { get; init; }
 
     public bool IsStopped => _stopped;
+
+    /// <summary>Whether no statement is left to take: the input ended, or the run stopped.</summary>
+    public bool IsExhausted => _stopped || Done;
+
+    /// <summary>Set once the input's enumerator reported its end (read without the workers' lock).</summary>
+    protected bool Done
+    {
+        get => _done;
+        set => _done = value;
+    }
 
     /// <summary>Stops handing out statements (stop on error, cancellation).</summary>
     public void Stop() => _stopped = true;
@@ -36,20 +47,19 @@ internal abstract class StatementSource : IAsyncDisposable
     private sealed class Synchronous(IEnumerator<CqlStatement> enumerator) : StatementSource
     {
         private readonly Lock _lock = new();
-        private bool _done;
 
         public override ValueTask<(CqlStatement Statement, long Index)?> TakeAsync(CancellationToken cancellationToken)
         {
             lock (_lock)
             {
-                if (_done || IsStopped || cancellationToken.IsCancellationRequested)
+                if (Done || IsStopped || cancellationToken.IsCancellationRequested)
                 {
                     return default;
                 }
 
                 if (!enumerator.MoveNext())
                 {
-                    _done = true;
+                    Done = true;
                     return default;
                 }
 
@@ -70,21 +80,20 @@ internal abstract class StatementSource : IAsyncDisposable
     private sealed class Asynchronous(IAsyncEnumerator<CqlStatement> enumerator) : StatementSource
     {
         private readonly SemaphoreSlim _lock = new(1, 1);
-        private bool _done;
 
         public override async ValueTask<(CqlStatement Statement, long Index)?> TakeAsync(CancellationToken cancellationToken)
         {
             await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                if (_done || IsStopped)
+                if (Done || IsStopped)
                 {
                     return null;
                 }
 
                 if (!await enumerator.MoveNextAsync().ConfigureAwait(false))
                 {
-                    _done = true;
+                    Done = true;
                     return null;
                 }
 
