@@ -50,6 +50,43 @@ public sealed class FirstQueryConnectionTests(CassandraContextFixture<FirstQuery
     }
 
     [Fact]
+    public async Task A_compiled_async_query_first_run_on_a_never_connected_data_source_opens_asynchronously()
+    {
+        var person = await SeedAsync("Compiled");
+        var single = EF.CompileAsyncQuery((PeopleContext c, Guid id) => c.People.FirstOrDefault(p => p.Id == id));
+        var sequence = EF.CompileAsyncQuery((PeopleContext c, Guid id) => c.People.Where(p => p.Id == id));
+
+        await using (var dataSource = CqlDataSource.Create(fixture.ConnectionString))
+        {
+            var opens = new OpenRecorder();
+            await using var context = Context(dataSource, opens);
+
+            Assert.Equal("Compiled", (await single(context, person.Id))?.Name);
+            Assert.Equal(0, opens.Synchronous);
+        }
+
+        await using (var dataSource = CqlDataSource.Create(fixture.ConnectionString))
+        {
+            var opens = new OpenRecorder();
+            await using var context = Context(dataSource, opens);
+
+            var names = new List<string>();
+            await foreach (var found in sequence(context, person.Id))
+            {
+                names.Add(found.Name);
+            }
+
+            Assert.Equal(["Compiled"], names);
+            Assert.Equal(0, opens.Synchronous);
+        }
+
+        // Translated once: later runs, from other contexts, reuse it.
+        await using var later = fixture.CreateContext();
+        Assert.Equal("Compiled", (await single(later, person.Id))?.Name);
+        Assert.Single(await sequence(later, person.Id).ToListAsync());
+    }
+
+    [Fact]
     public async Task A_cancelled_first_query_ends_cancelled_and_the_next_one_runs()
     {
         var person = await SeedAsync("Cancelled");

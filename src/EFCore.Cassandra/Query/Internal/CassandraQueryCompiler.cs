@@ -55,8 +55,16 @@ public class CassandraQueryCompiler(
     private static readonly MethodInfo ExecuteEnumerableMethod = typeof(CassandraQueryCompiler)
         .GetMethod(nameof(ExecuteEnumerableAfterConnectingAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    // Per result type: how to run the query after connecting, or null for a result type with no asynchronous shape.
+    private static readonly MethodInfo DeferTaskMethod = typeof(CassandraQueryCompiler)
+        .GetMethod(nameof(DeferTask), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private static readonly MethodInfo DeferEnumerableMethod = typeof(CassandraQueryCompiler)
+        .GetMethod(nameof(DeferEnumerable), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    // Per result type: how to run (or compile) the query after connecting, or null for a result type with no
+    // asynchronous shape.
     private static readonly ConcurrentDictionary<Type, Delegate?> AfterConnecting = new();
+    private static readonly ConcurrentDictionary<Type, Delegate?> CompiledAfterConnecting = new();
 
     /// <inheritdoc />
     public override TResult ExecuteAsync<TResult>(Expression query, CancellationToken cancellationToken = default)
@@ -70,8 +78,31 @@ public class CassandraQueryCompiler(
         return run(this, query, cancellationToken);
     }
 
+    /// <summary>
+    /// For <c>EF.CompileAsyncQuery</c>: while the version is unknown, the query is translated at its first execution,
+    /// after an asynchronous connect, by the compiler of the context that runs it.
+    /// </summary>
+    /// <inheritdoc />
+    public override Func<QueryContext, TResult> CreateCompiledAsyncQuery<TResult>(Expression query)
+    {
+        if (CqlServerVersionSource.IsKnown(connection, options)
+            || CompiledAfterConnecting.GetOrAdd(typeof(TResult), CreateCompiledAfterConnecting) is not Func<CassandraQueryCompiler, Expression, Func<QueryContext, TResult>> defer)
+        {
+            return base.CreateCompiledAsyncQuery<TResult>(query);
+        }
+
+        return defer(this, query);
+    }
+
     // Task<T> for single results (FirstAsync, CountAsync, ...), IAsyncEnumerable<T> for sequences (ToListAsync, ...).
     private static Delegate? CreateAfterConnecting(Type resultType)
+        => ForAsyncShape(resultType, ExecuteTaskMethod, ExecuteEnumerableMethod, typeof(Func<,,,>), typeof(CassandraQueryCompiler), typeof(Expression), typeof(CancellationToken), resultType);
+
+    private static Delegate? CreateCompiledAfterConnecting(Type resultType)
+        => ForAsyncShape(
+            resultType, DeferTaskMethod, DeferEnumerableMethod, typeof(Func<,,>), typeof(CassandraQueryCompiler), typeof(Expression), typeof(Func<,>).MakeGenericType(typeof(QueryContext), resultType));
+
+    private static Delegate? ForAsyncShape(Type resultType, MethodInfo forTask, MethodInfo forEnumerable, Type delegateDefinition, params Type[] delegateArguments)
     {
         if (!resultType.IsGenericType)
         {
@@ -79,11 +110,40 @@ public class CassandraQueryCompiler(
         }
 
         var definition = resultType.GetGenericTypeDefinition();
-        var method = definition == typeof(Task<>) ? ExecuteTaskMethod
-            : definition == typeof(IAsyncEnumerable<>) ? ExecuteEnumerableMethod
+        var method = definition == typeof(Task<>) ? forTask
+            : definition == typeof(IAsyncEnumerable<>) ? forEnumerable
             : null;
-        return method?.MakeGenericMethod(resultType.GetGenericArguments()[0])
-            .CreateDelegate(typeof(Func<,,,>).MakeGenericType(typeof(CassandraQueryCompiler), typeof(Expression), typeof(CancellationToken), resultType));
+        return method?.MakeGenericMethod(resultType.GetGenericArguments()[0]).CreateDelegate(delegateDefinition.MakeGenericType(delegateArguments));
+    }
+
+    private Task LearnServerVersionAsync(CancellationToken cancellationToken) => CqlServerVersionSource.LearnAsync(connection, cancellationToken);
+
+    private Func<QueryContext, TResult> CompileAfterConnecting<TResult>(Expression query) => base.CreateCompiledAsyncQuery<TResult>(query);
+
+    private Func<QueryContext, Task<T>> DeferTask<T>(Expression query)
+    {
+        var compilation = new DeferredCompilation<Task<T>>(this, query);
+        return async queryContext =>
+        {
+            var compiled = await compilation.GetAsync(queryContext, queryContext.CancellationToken).ConfigureAwait(false);
+            return await compiled(queryContext).ConfigureAwait(false);
+        };
+    }
+
+    private Func<QueryContext, IAsyncEnumerable<T>> DeferEnumerable<T>(Expression query)
+    {
+        var compilation = new DeferredCompilation<IAsyncEnumerable<T>>(this, query);
+        return queryContext => EnumerateAsync(compilation, queryContext);
+
+        static async IAsyncEnumerable<T> EnumerateAsync(
+            DeferredCompilation<IAsyncEnumerable<T>> compilation, QueryContext queryContext, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            var compiled = await compilation.GetAsync(queryContext, cancellationToken).ConfigureAwait(false);
+            await foreach (var item in compiled(queryContext).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+        }
     }
 
     private async Task<T> ExecuteTaskAfterConnectingAsync<T>(Expression query, CancellationToken cancellationToken)
@@ -100,6 +160,28 @@ public class CassandraQueryCompiler(
         await foreach (var item in base.ExecuteAsync<IAsyncEnumerable<T>>(query, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return item;
+        }
+    }
+
+    /// <summary>
+    /// A compiled query translated at its first execution. The compiler of the context that runs it does the work, not
+    /// the one that created it, whose context may be gone by then.
+    /// </summary>
+    private sealed class DeferredCompilation<TResult>(CassandraQueryCompiler creator, Expression query)
+    {
+        private Func<QueryContext, TResult>? _compiled;
+
+        public async ValueTask<Func<QueryContext, TResult>> GetAsync(QueryContext queryContext, CancellationToken cancellationToken)
+        {
+            if (Volatile.Read(ref _compiled) is { } compiled)
+            {
+                return compiled;
+            }
+
+            var compiler = queryContext.Context.GetService<IQueryCompiler>() as CassandraQueryCompiler ?? creator;
+            await compiler.LearnServerVersionAsync(cancellationToken).ConfigureAwait(false);
+            compiled = compiler.CompileAfterConnecting<TResult>(query);
+            return Interlocked.CompareExchange(ref _compiled, compiled, null) ?? compiled;
         }
     }
 }
