@@ -87,6 +87,21 @@ public sealed class FirstQueryConnectionTests(CassandraContextFixture<FirstQuery
     }
 
     [Fact]
+    public async Task A_first_async_query_that_cannot_connect_fails_with_the_connection_error_without_a_synchronous_retry()
+    {
+        // Nothing listens on port 1: the version cannot be learned, and the query cannot run either.
+        await using var dataSource = CqlDataSource.Create("Contact Points=127.0.0.1;Port=1;Keyspace=ks;Connect Timeout=1");
+        var opens = new OpenRecorder();
+        await using var context = Context(dataSource, opens);
+
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => context.People.Where(p => p.Name == "x").ToListAsync());
+
+        Assert.IsType<CqlConnectionException>(error);
+        Assert.Equal(0, opens.Synchronous);
+        Assert.Equal(1, opens.Asynchronous);
+    }
+
+    [Fact]
     public async Task A_cancelled_first_query_ends_cancelled_and_the_next_one_runs()
     {
         var person = await SeedAsync("Cancelled");

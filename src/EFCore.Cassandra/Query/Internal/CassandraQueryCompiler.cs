@@ -66,6 +66,9 @@ public class CassandraQueryCompiler(
     private static readonly ConcurrentDictionary<Type, Delegate?> AfterConnecting = new();
     private static readonly ConcurrentDictionary<Type, Delegate?> CompiledAfterConnecting = new();
 
+    // The learning connect runs under this context's execution strategy.
+    private readonly DbContext _context = currentContext.Context;
+
     /// <inheritdoc />
     public override TResult ExecuteAsync<TResult>(Expression query, CancellationToken cancellationToken = default)
     {
@@ -116,7 +119,8 @@ public class CassandraQueryCompiler(
         return method?.MakeGenericMethod(resultType.GetGenericArguments()[0]).CreateDelegate(delegateDefinition.MakeGenericType(delegateArguments));
     }
 
-    private Task LearnServerVersionAsync(CancellationToken cancellationToken) => CqlServerVersionSource.LearnAsync(connection, cancellationToken);
+    private Task LearnServerVersionAsync(CancellationToken cancellationToken)
+        => CqlServerVersionSource.LearnAsync(connection, _context.Database.CreateExecutionStrategy(), options, cancellationToken);
 
     private Func<QueryContext, TResult> CompileAfterConnecting<TResult>(Expression query) => base.CreateCompiledAsyncQuery<TResult>(query);
 
@@ -148,7 +152,7 @@ public class CassandraQueryCompiler(
 
     private async Task<T> ExecuteTaskAfterConnectingAsync<T>(Expression query, CancellationToken cancellationToken)
     {
-        await CqlServerVersionSource.LearnAsync(connection, cancellationToken).ConfigureAwait(false);
+        await LearnServerVersionAsync(cancellationToken).ConfigureAwait(false);
         return await base.ExecuteAsync<Task<T>>(query, cancellationToken).ConfigureAwait(false);
     }
 
@@ -156,7 +160,7 @@ public class CassandraQueryCompiler(
         Expression query,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await CqlServerVersionSource.LearnAsync(connection, cancellationToken).ConfigureAwait(false);
+        await LearnServerVersionAsync(cancellationToken).ConfigureAwait(false);
         await foreach (var item in base.ExecuteAsync<IAsyncEnumerable<T>>(query, cancellationToken).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             yield return item;

@@ -7,6 +7,7 @@ using EntityFrameworkCore.Cassandra.Infrastructure.Internal;
 using EntityFrameworkCore.Cassandra.Storage.Internal;
 
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EntityFrameworkCore.Cassandra.Query.Internal;
 
@@ -64,20 +65,33 @@ public static class CqlServerVersionSource
 
     /// <summary>
     /// Opens the connection for a moment, asynchronously, when the data source's session never connected, so that the
-    /// next <see cref="For"/> knows the version without connecting synchronously. A failure is left to the query that
-    /// follows, which reports it as it would have.
+    /// next <see cref="For"/> knows the version without connecting synchronously. The open runs under the context's
+    /// execution strategy (retried on transient errors when it retries). A failure that still leaves the version
+    /// unknown is the query's failure: it is thrown, rather than tried again synchronously by the translation. One that
+    /// does not (the session connected, but the connection's keyspace does not exist yet) is left to the query.
     /// </summary>
-    public static async Task LearnAsync(ICassandraRelationalConnection connection, CancellationToken cancellationToken)
+    public static async Task LearnAsync(
+        ICassandraRelationalConnection connection, IExecutionStrategy executionStrategy, IDbContextOptions options, CancellationToken cancellationToken)
     {
+        if (connection.DbConnection.State == ConnectionState.Open)
+        {
+            return;
+        }
+
         try
         {
-            if (connection.DbConnection.State != ConnectionState.Open)
-            {
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await connection.CloseAsync().ConfigureAwait(false);
-            }
+            await executionStrategy.ExecuteAsync(
+                connection,
+                static async (_, connection, cancellationToken) =>
+                {
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await connection.CloseAsync().ConfigureAwait(false);
+                    return true;
+                },
+                null,
+                cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
+        catch (Exception ex) when (ex is not OperationCanceledException && IsKnown(connection, options))
         {
         }
     }
