@@ -60,4 +60,10 @@ public static class CassandraAnnotationNames
 
     /// <summary>Entity type (runtime annotation, never in snapshots): the partition key properties, computed once.</summary>
     public const string PartitionKeyPropertiesCache = Prefix + "PartitionKeyPropertiesCache";
+
+    /// <summary>
+    /// Entity type (runtime annotation, never in snapshots): the INSERT of each set of written columns, shared by every
+    /// SaveChanges on the model.
+    /// </summary>
+    public const string InsertShapesCache = Prefix + "InsertShapesCache";
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 using EntityFrameworkCore.Cassandra.Metadata.Internal;
@@ -23,9 +24,10 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
     private readonly StringBuilder _text = new();
     private readonly List<object?> _values = [];
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
-    private readonly Dictionary<(IEntityType EntityType, long Written), InsertShape> _insertShapes = [];
     private Action<StringBuilder, IColumnModification, CqlValueKind>? _appendMarker;
     private Action<StringBuilder, object>? _appendOptionMarker;
+    private IEntityType? _shapesOf;
+    private ConcurrentDictionary<long, InsertShape>? _shapes;
     private IReadOnlyModificationCommand? _recordingFor;
     private List<int>? _recordedColumns;
 
@@ -33,9 +35,12 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
     public virtual CqlWrite Build(IReadOnlyModificationCommand command, CassandraWriteOptions? writeOptions = null)
     {
         // Added rows of one entity type that write the same columns have one INSERT: the writer runs for the first of
-        // them, recording which column each marker binds, and the others only read their values in that order.
+        // them, recording which column each marker binds, and the others only read their values in that order. The
+        // shapes are kept on the entity type (they depend on the model only), so a SaveChanges of one entity reuses
+        // the INSERT of the previous one.
         var shapeKey = writeOptions is null ? InsertShapeKey(command) : null;
-        if (shapeKey is { } key && _insertShapes.TryGetValue(key, out var shape))
+        var shapes = shapeKey is { } typed ? InsertShapes(typed.EntityType) : null;
+        if (shapeKey is { } key && shapes!.TryGetValue(key.Written, out var shape))
         {
             var values = new object?[shape.Columns.Length];
             for (var i = 0; i < values.Length; i++)
@@ -60,9 +65,9 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
             conditional,
             CqlStatementWriter.IsCounterCommand(command),
             Partition(command));
-        if (shapeKey is { } newKey && _recordedColumns is { } columns)
+        if (shapeKey is { } newKey && _recordedColumns is { } columns && shapes!.Count < MaxInsertShapesPerEntityType)
         {
-            _insertShapes[newKey] = new InsertShape(write.Text, [.. columns], conditional);
+            shapes.TryAdd(newKey.Written, new InsertShape(write.Text, [.. columns], conditional));
         }
 
         _recordingFor = null;
@@ -70,10 +75,27 @@ public class CqlWriteBuilder(ISqlGenerationHelper sqlGenerationHelper)
         return write;
     }
 
+    // Each combination of null columns is a shape of its own: past this many an entity type's rows are written afresh.
+    private const int MaxInsertShapesPerEntityType = 256;
+
+    // The shapes of the entity type of the previous row: rows of a SaveChanges come grouped by type, so the runtime
+    // annotation is looked up once per run of rows, not per row.
+    private ConcurrentDictionary<long, InsertShape> InsertShapes(IEntityType entityType)
+    {
+        if (!ReferenceEquals(entityType, _shapesOf))
+        {
+            _shapes = entityType.GetOrAddRuntimeAnnotationValue(
+                CassandraAnnotationNames.InsertShapesCache, static _ => new ConcurrentDictionary<long, InsertShape>(), (object?)null);
+            _shapesOf = entityType;
+        }
+
+        return _shapes!;
+    }
+
     // The shape of an added row's INSERT: its entity type and which columns it writes (a null non-key value is left
     // out, CqlStatementWriter.IsOmitted). Null when the statement is not a plain INSERT: counters (an UPDATE), more
     // than 64 columns, no entry.
-    private static (IEntityType, long)? InsertShapeKey(IReadOnlyModificationCommand command)
+    private static (IEntityType EntityType, long Written)? InsertShapeKey(IReadOnlyModificationCommand command)
     {
         var columns = command.ColumnModifications;
         if (command.EntityState != EntityState.Added || command.Entries.Count == 0 || columns.Count > 64)
